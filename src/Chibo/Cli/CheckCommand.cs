@@ -1,0 +1,10 @@
+namespace Chibo.Cli;
+
+internal static class CheckCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        await stderr.WriteLineAsync("chibo: lệnh này chưa có.");
+        return ChiboCommandLine.ExitUsage;
+    }
+}

@@ -1,0 +1,58 @@
+namespace Chibo.Cli;
+
+/// <summary>
+/// The one executable's verbs. <c>chibo</c> with no verb (or only flags) serves the web app;
+/// every other verb runs and exits without building the web host, so <c>chibo check</c> starts fast.
+/// </summary>
+public static class ChiboCommandLine
+{
+    public const int ExitOk = 0;
+    public const int ExitFindings = 1;
+    public const int ExitUsage = 2;
+
+    private static readonly Dictionary<string, Func<string[], TextWriter, TextWriter, Task<int>>> Verbs = new(StringComparer.Ordinal)
+    {
+        ["check"] = CheckCommand.RunAsync,
+        ["lunar"] = LunarCommand.RunAsync,
+        ["workdays"] = WorkdaysCommand.RunAsync,
+        ["holidays"] = HolidaysCommand.RunAsync,
+    };
+
+    public const string Usage = """
+        Chibo — quản lý tạo nguồn và phát triển đảng viên trong học sinh, sinh viên.
+
+        Cách dùng:
+          chibo [--demo] [--data THƯ_MỤC] [--urls ĐỊA_CHỈ]   chạy ứng dụng web (mặc định http://127.0.0.1:5080)
+          chibo check TỆP... [--json]                        thẩm định hồ sơ kết nạp (định dạng chibo-dossier/1)
+          chibo lunar YYYY-MM-DD [--json]                    đổi ngày dương lịch sang âm lịch Việt Nam
+          chibo workdays add YYYY-MM-DD N [--json]           ngày làm việc thứ N sau một ngày
+          chibo holidays YYYY [--json]                       các ngày thứ Hai–thứ Sáu được nghỉ trong năm
+          chibo help                                         in hướng dẫn này
+
+        Mã thoát: 0 thành công; 1 có lỗi nghiệp vụ (check); 2 sai cú pháp hoặc không đọc được dữ liệu vào.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length > 0 && args[0] is "help" or "--help" or "-h")
+        {
+            await stdout.WriteLineAsync(Usage);
+            return ExitOk;
+        }
+
+        if (args.Length > 0 && !args[0].StartsWith('-'))
+        {
+            if (!Verbs.TryGetValue(args[0], out var verb))
+            {
+                await stderr.WriteLineAsync($"chibo: lệnh không tồn tại: '{args[0]}'.");
+                await stderr.WriteLineAsync(Usage);
+                return ExitUsage;
+            }
+
+            return await verb(args[1..], stdout, stderr);
+        }
+
+        await stderr.WriteLineAsync("chibo: ứng dụng web chưa có.");
+        return ExitUsage;
+    }
+}
