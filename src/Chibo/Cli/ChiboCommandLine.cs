@@ -1,3 +1,5 @@
+using Chibo.Data;
+
 namespace Chibo.Cli;
 
 /// <summary>
@@ -16,6 +18,10 @@ public static class ChiboCommandLine
         ["lunar"] = LunarCommand.RunAsync,
         ["workdays"] = WorkdaysCommand.RunAsync,
         ["holidays"] = HolidaysCommand.RunAsync,
+        ["migrate"] = MigrateCommand.RunAsync,
+        ["seed"] = SeedCommand.RunAsync,
+        ["backup"] = BackupCommand.RunAsync,
+        ["restore"] = RestoreCommand.RunAsync,
     };
 
     public const string Usage = """
@@ -27,12 +33,34 @@ public static class ChiboCommandLine
           chibo lunar YYYY-MM-DD [--json]                    đổi ngày dương lịch sang âm lịch Việt Nam
           chibo workdays add YYYY-MM-DD N [--json]           ngày làm việc thứ N sau một ngày
           chibo holidays YYYY [--json]                       các ngày thứ Hai–thứ Sáu được nghỉ trong năm
+          chibo migrate [--data THƯ_MỤC]                     cập nhật cấu trúc cơ sở dữ liệu
+          chibo seed --demo [--students N] [--seed S]        nạp dữ liệu mẫu (cơ sở dữ liệu phải trống)
+          chibo backup TỆP [--data THƯ_MỤC]                  sao lưu cơ sở dữ liệu SQLite đang chạy
+          chibo restore TỆP [--data THƯ_MỤC]                 khôi phục từ bản sao lưu
           chibo help                                         in hướng dẫn này
+
+        Cấu hình (tham số dòng lệnh --Khóa=giá_trị hoặc biến môi trường Khóa__Con):
+          Database:Provider        Sqlite (mặc định) hoặc Postgres
+          ConnectionStrings:Chibo  chuỗi kết nối (mặc định: SQLite tại THƯ_MỤC/chibo.db)
+          Data:Directory           thư mục dữ liệu (mặc định ./data; hoặc CHIBO_DATA)
 
         Mã thoát: 0 thành công; 1 có lỗi nghiệp vụ (check); 2 sai cú pháp hoặc không đọc được dữ liệu vào.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        try
+        {
+            return await DispatchAsync(args, stdout, stderr);
+        }
+        catch (SettingException ex)
+        {
+            await stderr.WriteLineAsync($"chibo: {ex.Message}");
+            return ExitUsage;
+        }
+    }
+
+    private static async Task<int> DispatchAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length > 0 && args[0] is "help" or "--help" or "-h")
         {
@@ -52,7 +80,6 @@ public static class ChiboCommandLine
             return await verb(args[1..], stdout, stderr);
         }
 
-        await stderr.WriteLineAsync("chibo: ứng dụng web chưa có.");
-        return ExitUsage;
+        return await ServeCommand.RunAsync(args, stdout, stderr);
     }
 }

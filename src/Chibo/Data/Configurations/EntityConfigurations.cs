@@ -1,0 +1,108 @@
+using Chibo.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Chibo.Data.Configurations;
+
+internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organisation>
+{
+    public void Configure(EntityTypeBuilder<Organisation> e)
+    {
+        e.Property(o => o.Name).HasMaxLength(300);
+        e.Property(o => o.ShortName).HasMaxLength(100);
+        e.Property(o => o.Path).HasMaxLength(1000);
+        e.Property(o => o.Version).IsConcurrencyToken();
+        e.HasIndex(o => o.Path);
+        e.HasIndex(o => o.ParentId);
+        e.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> e)
+    {
+        e.ToTable("People");
+        e.Property(p => p.FullName).HasMaxLength(200);
+        e.Property(p => p.SearchName).HasMaxLength(200);
+        e.Property(p => p.NationalId).HasMaxLength(20);
+        e.Property(p => p.StudentCode).HasMaxLength(40);
+        e.Property(p => p.Education).HasMaxLength(10);
+        e.Property(p => p.AcademicTitle).HasMaxLength(20);
+        e.Property(p => p.Ethnicity).HasMaxLength(50);
+        e.Property(p => p.Religion).HasMaxLength(50);
+        e.Property(p => p.Phone).HasMaxLength(30);
+        e.Property(p => p.Email).HasMaxLength(200);
+        e.Property(p => p.Hometown).HasMaxLength(300);
+        e.Property(p => p.Residence).HasMaxLength(300);
+        e.Property(p => p.Version).IsConcurrencyToken();
+        e.HasIndex(p => p.SearchName);
+        e.HasIndex(p => p.OrganisationId);
+        e.HasIndex(p => p.StudentCode).IsUnique();
+        e.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.UnionBranchId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(p => p.Terms).WithOne().HasForeignKey(t => t.PersonId).OnDelete(DeleteBehavior.Cascade);
+        e.HasMany(p => p.Positions).WithOne(p => p.Person).HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class PartyMembershipConfiguration : IEntityTypeConfiguration<PartyMembership>
+{
+    public void Configure(EntityTypeBuilder<PartyMembership> e)
+    {
+        e.Property(m => m.CardNumber).HasMaxLength(30);
+        e.Property(m => m.Version).IsConcurrencyToken();
+        e.HasIndex(m => m.PersonId);
+        e.HasIndex(m => m.CellId);
+        e.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(m => m.Cell).WithMany().HasForeignKey(m => m.CellId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(m => m.Transfers).WithOne().HasForeignKey(t => t.MembershipId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MembershipTransferConfiguration : IEntityTypeConfiguration<MembershipTransfer>
+{
+    public void Configure(EntityTypeBuilder<MembershipTransfer> e)
+    {
+        e.Property(t => t.OtherOrganisationName).HasMaxLength(300);
+        e.Property(t => t.Note).HasMaxLength(1000);
+    }
+}
+
+internal sealed class PositionConfiguration : IEntityTypeConfiguration<Position>
+{
+    public void Configure(EntityTypeBuilder<Position> e)
+    {
+        e.Property(p => p.Title).HasMaxLength(300);
+        e.HasIndex(p => p.OrganisationId);
+        e.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StudentTermConfiguration : IEntityTypeConfiguration<StudentTerm>
+{
+    public void Configure(EntityTypeBuilder<StudentTerm> e)
+    {
+        e.Property(t => t.Gpa).HasPrecision(4, 2);
+        e.HasIndex(t => new { t.PersonId, t.SchoolYear, t.Semester }).IsUnique();
+    }
+}
+
+internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<RoleAssignment>
+{
+    public void Configure(EntityTypeBuilder<RoleAssignment> e)
+    {
+        e.HasIndex(r => new { r.UserId, r.Role, r.OrganisationId }).IsUnique();
+        e.HasOne<ChiboUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(r => r.Organisation).WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ChiboUserConfiguration : IEntityTypeConfiguration<ChiboUser>
+{
+    public void Configure(EntityTypeBuilder<ChiboUser> e)
+    {
+        e.Property(u => u.DisplayName).HasMaxLength(200);
+        e.HasOne<Person>().WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,183 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+
+namespace Chibo.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Where the data lives, resolved once from configuration.</summary>
+/// <param name="DataDirectory">The folder for the SQLite file, uploads and keys.</param>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, string DataDirectory)
+{
+    public const string ProviderKey = "Database:Provider";
+    public const string ConnectionStringKey = "ConnectionStrings:Chibo";
+    public const string DataDirectoryKey = "Data:Directory";
+    public const string DataDirectoryVariable = "CHIBO_DATA";
+
+    /// <summary>Reads the settings; a wrong value is a <see cref="SettingException"/> naming the setting.</summary>
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var providerText = configuration[ProviderKey];
+        DatabaseProvider provider;
+        if (string.IsNullOrWhiteSpace(providerText))
+        {
+            provider = DatabaseProvider.Sqlite;
+        }
+        else if (!Enum.TryParse(providerText, ignoreCase: true, out provider) || !Enum.IsDefined(provider))
+        {
+            throw new SettingException(ProviderKey, $"giá trị '{providerText}' không hợp lệ; dùng 'Sqlite' hoặc 'Postgres'");
+        }
+
+        var dataDirectory = Path.GetFullPath(configuration[DataDirectoryKey]
+            ?? Environment.GetEnvironmentVariable(DataDirectoryVariable)
+            ?? "data");
+
+        var connectionString = configuration[ConnectionStringKey];
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new SettingException(ConnectionStringKey, "cần chuỗi kết nối PostgreSQL khi Database:Provider=Postgres");
+            }
+
+            try
+            {
+                _ = new NpgsqlConnectionStringBuilder(connectionString);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new SettingException(ConnectionStringKey, $"chuỗi kết nối PostgreSQL sai: {ex.Message}");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "chibo.db") }.ToString();
+        }
+        else
+        {
+            try
+            {
+                _ = new SqliteConnectionStringBuilder(connectionString);
+            }
+            catch (ArgumentException ex)
+            {
+                throw new SettingException(ConnectionStringKey, $"chuỗi kết nối SQLite sai: {ex.Message}");
+            }
+        }
+
+        return new DatabaseSettings(provider, connectionString, dataDirectory);
+    }
+
+    /// <summary>Creates the data folder and proves it can be written to, before anything else runs.</summary>
+    public void EnsureDataDirectory()
+    {
+        try
+        {
+            Directory.CreateDirectory(DataDirectory);
+            var probe = Path.Combine(DataDirectory, $".write-test-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SettingException($"{DataDirectoryKey} (--data, {DataDirectoryVariable})",
+                $"không ghi được vào thư mục dữ liệu '{DataDirectory}': {ex.Message}");
+        }
+    }
+}
+
+/// <summary>A setting with a wrong value: reported as one line naming the setting, never a stack trace.</summary>
+public sealed class SettingException(string setting, string problem) : Exception($"Cấu hình {setting}: {problem}.")
+{
+    public string Setting { get; } = setting;
+}
+
+public static class DatabaseSetup
+{
+    /// <summary>
+    /// Registers <see cref="AppDbContext"/> for the configured provider. The provider is read when a
+    /// context is created, so settings that tests override after registration are honoured.
+    /// </summary>
+    public static IServiceCollection AddChiboDatabase(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddDbContext<SqliteAppDbContext>((sp, options) => Configure(options, sp.GetRequiredService<DatabaseSettings>()));
+        services.AddDbContext<PostgresAppDbContext>((sp, options) => Configure(options, sp.GetRequiredService<DatabaseSettings>()));
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
+        {
+            DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteAppDbContext>(),
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresAppDbContext>(),
+        });
+        return services;
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
+    {
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(settings.ConnectionString, sqlite => sqlite.CommandTimeout(60));
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(3));
+                break;
+        }
+
+        // Parameter values are personal data: they never reach a log.
+        options.EnableSensitiveDataLogging(false);
+        options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>Creates a context outside dependency injection (command-line verbs, design time).</summary>
+    public static AppDbContext CreateContext(DatabaseSettings settings)
+    {
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = new DbContextOptionsBuilder<SqliteAppDbContext>();
+                Configure(sqlite, settings);
+                return new SqliteAppDbContext(sqlite.Options);
+            case DatabaseProvider.Postgres:
+                var postgres = new DbContextOptionsBuilder<PostgresAppDbContext>();
+                Configure(postgres, settings);
+                return new PostgresAppDbContext(postgres.Options);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(settings));
+        }
+    }
+
+    /// <summary>
+    /// Applies the migrations. Each migration runs in its own transaction, so a crash leaves the schema
+    /// at the last complete migration and the next start continues from there.
+    /// </summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets readers go on while a writer works, and survives a kill.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>Turns a failure to reach the database into one line that names the setting.</summary>
+    public static SettingException Explain(Exception ex, DatabaseSettings settings) =>
+        new(DatabaseSettings.ConnectionStringKey, settings.Provider == DatabaseProvider.Sqlite
+            ? $"không mở được cơ sở dữ liệu SQLite ({Describe(ex)})"
+            : $"không kết nối được PostgreSQL ({Describe(ex)})");
+
+    public static bool IsConnectionFailure(Exception ex) =>
+        ex is DbException or InvalidOperationException { InnerException: DbException } or System.Net.Sockets.SocketException
+            or TimeoutException or InvalidOperationException;
+
+    private static string Describe(Exception ex) => (ex.InnerException ?? ex).Message.ReplaceLineEndings(" ");
+}
