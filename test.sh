@@ -8,6 +8,40 @@ results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# --- what the tests need -------------------------------------------------------------------
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=""
+need_package() { # need_package COMMAND PACKAGE...
+  command -v "$1" >/dev/null 2>&1 && return 0
+  shift
+  [ -n "$apt_updated" ] || { as_root apt-get update -qq; apt_updated=1; }
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+need_package pg_ctlcluster postgresql
+need_package sqlite3 sqlite3
+
+# --- PostgreSQL on loopback, a role for the tests ----------------------------------------------
+cluster=$(pg_lsclusters --no-header | awk 'NR==1 {print $1" "$2}')
+if [ -z "$cluster" ]; then
+  version=$(ls /usr/lib/postgresql | sort -n | tail -n 1)
+  as_root pg_createcluster "$version" main >/dev/null
+  cluster="$version main"
+fi
+as_root pg_ctlcluster $cluster start 2>/dev/null || true
+port=$(pg_lsclusters --no-header | awk 'NR==1 {print $3}')
+for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p "$port" && break; sleep 1; done
+pg_isready -q -h 127.0.0.1 -p "$port" || { echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
+as_root runuser -u postgres -- psql -q -p "$port" -v ON_ERROR_STOP=1 <<'SQL' >/dev/null
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'chibo_test') THEN
+    CREATE ROLE chibo_test LOGIN PASSWORD 'chibo_test' CREATEDB;
+  END IF;
+END $$;
+SQL
+export CHIBO_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=chibo_test;Password=chibo_test;Database=postgres"
+
+# --- build and run every test project ----------------------------------------------------------
+dotnet tool restore >/dev/null
 dotnet build Chibo.slnx -c Release --nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
 
 status=0
