@@ -56,6 +56,11 @@ public sealed record AnnouncedSchedule(
                 throw new InvalidDataException($"Schedule {entry.Year} names no source.");
             }
 
+            if (schedules.Exists(s => s.Year == entry.Year))
+            {
+                throw new InvalidDataException($"Schedule {entry.Year} is given twice.");
+            }
+
             schedules.Add(new AnnouncedSchedule(entry.Year, off, worked, entry.Sources));
         }
 

@@ -11,7 +11,7 @@ public readonly record struct LunarDate(int Year, int Month, int Day, bool IsLea
     public string YearName => YearNameOf(Year);
 
     /// <summary>"tháng Giêng", "tháng Tư nhuận", "tháng Chạp".</summary>
-    public string MonthName => $"tháng {MonthNames[Month - 1]}{(IsLeap ? " nhuận" : "")}";
+    public string MonthName => $"tháng {(Month is >= 1 and <= 12 ? MonthNames[Month - 1] : Month)}{(IsLeap ? " nhuận" : "")}";
 
     /// <summary>"mùng 1" … "mùng 10", then "11" … "30", as the days are spoken.</summary>
     public string DayName => Day <= 10 ? $"mùng {Day}" : Day.ToString(System.Globalization.CultureInfo.InvariantCulture);

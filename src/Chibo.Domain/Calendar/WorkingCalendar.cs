@@ -134,6 +134,8 @@ public sealed class WorkingCalendar
     /// <summary>The Monday-to-Friday dates of <paramref name="year"/> that are not working days, with names, in date order.</summary>
     public IReadOnlyList<Holiday> HolidaysOf(int year)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, DateOnly.MinValue.Year);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, DateOnly.MaxValue.Year);
         var book = _book.HolidaysOf(year);
         if (_flipDays.Length == 0)
         {

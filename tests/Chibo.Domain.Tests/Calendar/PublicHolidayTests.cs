@@ -154,4 +154,13 @@ public class PublicHolidayTests
             {"schedules":[{"year":2027,"sources":["x"],"weekdaysOff":[],"weekendDaysWorked":["2027-01-08"]}]}
             """));
     }
+
+    [Fact]
+    public void Parse_TheSameYearTwice_IsRejected()
+    {
+        Assert.Throws<InvalidDataException>(() => AnnouncedSchedule.Parse("""
+            {"schedules":[{"year":2027,"sources":["x"],"weekdaysOff":[],"weekendDaysWorked":[]},
+                          {"year":2027,"sources":["y"],"weekdaysOff":[],"weekendDaysWorked":[]}]}
+            """));
+    }
 }
