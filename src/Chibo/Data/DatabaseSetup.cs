@@ -94,7 +94,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 }
 
 /// <summary>A setting with a wrong value: reported as one line naming the setting, never a stack trace.</summary>
-public sealed class SettingException(string setting, string problem) : Exception($"Cấu hình {setting}: {problem}.")
+public sealed class SettingException(string setting, string problem) : Exception($"Cấu hình {setting}: {problem.TrimEnd('.')}.")
 {
     public string Setting { get; } = setting;
 }
@@ -175,9 +175,28 @@ public static class DatabaseSetup
             ? $"không mở được cơ sở dữ liệu SQLite ({Describe(ex)})"
             : $"không kết nối được PostgreSQL ({Describe(ex)})");
 
-    public static bool IsConnectionFailure(Exception ex) =>
-        ex is DbException or InvalidOperationException { InnerException: DbException } or System.Net.Sockets.SocketException
-            or TimeoutException or InvalidOperationException;
+    /// <summary>True when the database could not be reached or opened, however the provider wrapped it.</summary>
+    public static bool IsConnectionFailure(Exception ex)
+    {
+        for (var e = (Exception?)ex; e is not null; e = e.InnerException)
+        {
+            if (e is DbException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
 
-    private static string Describe(Exception ex) => (ex.InnerException ?? ex).Message.ReplaceLineEndings(" ");
+        return false;
+    }
+
+    private static string Describe(Exception ex)
+    {
+        var innermost = ex;
+        while (innermost.InnerException is not null && innermost is not DbException)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return innermost.Message.ReplaceLineEndings(" ");
+    }
 }

@@ -18,9 +18,15 @@ public static class WebApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Request-by-request logs carry addresses with ids and search words: off unless asked for.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
-        builder.Services.AddChiboCore();
+        // A start that fails on a setting is reported in one line by the command line; the host's own
+        // report would repeat it with a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+        // First of the hosted services: the data folder and the schema must exist before any other starts.
         builder.Services.AddHostedService<StartupTasks>();
+        builder.Services.AddChiboCore();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.AddAuthorization();

@@ -5,7 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace Chibo.Tests.Infrastructure;
 
 /// <summary>The real web app, in memory, on a test database of its own.</summary>
-public sealed class ChiboFactory(TestDatabase database, IDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
+/// <param name="ownsDatabase">Drop the database with the factory; false to start another app on it later.</param>
+public sealed class ChiboFactory(TestDatabase database, IDictionary<string, string>? settings = null, bool ownsDatabase = true) : WebApplicationFactory<Program>
 {
     public TestDatabase Database { get; } = database;
 
@@ -24,16 +25,22 @@ public sealed class ChiboFactory(TestDatabase database, IDictionary<string, stri
         builder.UseEnvironment("Testing");
     }
 
-    public static async Task<ChiboFactory> StartAsync(DatabaseProvider provider, IDictionary<string, string>? settings = null)
+    public static async Task<ChiboFactory> StartAsync(DatabaseProvider provider, IDictionary<string, string>? settings = null) =>
+        Start(new ChiboFactory(await TestDatabase.CreateAsync(provider), settings));
+
+    /// <summary>Starts the host now, so that migrations and startup tasks have run when this returns.</summary>
+    public static ChiboFactory Start(ChiboFactory factory)
     {
-        var factory = new ChiboFactory(await TestDatabase.CreateAsync(provider), settings);
-        _ = factory.Server; // starts the host: migrations and startup tasks run here
+        _ = factory.Server;
         return factory;
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }
