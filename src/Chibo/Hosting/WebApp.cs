@@ -1,7 +1,14 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Chibo.Access;
 using Chibo.Data;
+using Chibo.Http;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Chibo.Data.Entities;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
 
 namespace Chibo.Hosting;
 
@@ -29,18 +36,87 @@ public static class WebApp
         builder.Services.AddChiboCore();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.ConfigureApplicationCookie(ConfigureCookie);
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
+        // Vietnamese letters are written as they are, not as &#x...; entities.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddRazorPages(options =>
+        {
+            options.RootDirectory = "/Features";
+            options.Conventions.AuthorizeFolder("/");
+        });
 
         var app = builder.Build();
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseWhen(IsApi, api => api.UseExceptionHandler());
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler("/loi/500");
+            pages.UseStatusCodePagesWithReExecute("/loi/{0}");
+        });
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization("vi-VN");
+        // Routing after the error handlers, so a re-executed error page is routed afresh.
+        app.UseRouting();
         app.UseAuthentication();
+        app.Use(LoadCurrentUserAsync);
         app.UseAuthorization();
 
+        app.MapStaticAssets();
         app.MapHealthChecks("/health");
-        app.MapGet("/", () => Results.Text("Chibo đang chạy.", "text/plain; charset=utf-8"));
+        app.MapRazorPages();
         return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    {
+        options.Cookie.Name = "chibo";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        // Secure whenever the request came over HTTPS (always, behind the TLS proxy of a real deployment).
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+        options.SlidingExpiration = true;
+        options.LoginPath = "/dang-nhap";
+        options.LogoutPath = "/dang-xuat";
+        options.AccessDeniedPath = "/loi/403";
+        options.Events.OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized);
+        options.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
+    }
+
+    /// <summary>APIs answer with a status code; pages are sent to the sign-in page.</summary>
+    private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (IsApi(context.HttpContext))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Loads the signed-in user's grants once per request; a generated password must be changed first.</summary>
+    private static async Task LoadCurrentUserAsync(HttpContext context, RequestDelegate next)
+    {
+        var me = context.RequestServices.GetRequiredService<CurrentUser>();
+        await me.LoadAsync(context.RequestAborted);
+        var path = context.Request.Path;
+        if (me.MustChangePassword && !IsApi(context) && !path.StartsWithSegments("/tai-khoan/mat-khau")
+            && !path.StartsWithSegments("/dang-xuat") && !path.StartsWithSegments("/loi"))
+        {
+            context.Response.Redirect("/tai-khoan/mat-khau");
+            return;
+        }
+
+        await next(context);
     }
 
     /// <summary>Services shared by the web app and the command-line verbs that touch the database.</summary>

@@ -1,0 +1,5 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Chibo.Features.Home;
+
+public sealed class IndexModel : PageModel;
