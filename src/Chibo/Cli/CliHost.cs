@@ -40,6 +40,7 @@ internal sealed class CliHost : IDisposable
             return null;
         }
 
+        Data.AuditActor.ProcessActor = $"chibo {verb}";
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [.. parsed.ConfigurationArgs] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);

@@ -108,8 +108,12 @@ public static class DatabaseSetup
     public static IServiceCollection AddChiboDatabase(this IServiceCollection services)
     {
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
-        services.AddDbContext<SqliteAppDbContext>((sp, options) => Configure(options, sp.GetRequiredService<DatabaseSettings>()));
-        services.AddDbContext<PostgresAppDbContext>((sp, options) => Configure(options, sp.GetRequiredService<DatabaseSettings>()));
+        services.AddHttpContextAccessor();
+        services.AddSingleton<AuditActor>();
+        services.AddSingleton<AuditInterceptor>();
+        services.AddScoped<AuditLog>();
+        services.AddDbContext<SqliteAppDbContext>((sp, options) => Configure(options, sp.GetRequiredService<DatabaseSettings>(), sp.GetRequiredService<AuditInterceptor>()));
+        services.AddDbContext<PostgresAppDbContext>((sp, options) => Configure(options, sp.GetRequiredService<DatabaseSettings>(), sp.GetRequiredService<AuditInterceptor>()));
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
         {
             DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteAppDbContext>(),
@@ -118,8 +122,13 @@ public static class DatabaseSetup
         return services;
     }
 
-    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
+    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings, AuditInterceptor? audit = null)
     {
+        if (audit is not null)
+        {
+            options.AddInterceptors(audit);
+        }
+
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:

@@ -1,4 +1,5 @@
 using Chibo.Data;
+using Chibo.Hosting;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -64,7 +65,16 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(new DatabaseSettings(provider, connectionString, folder), admin, name);
     }
 
+    /// <summary>A context without the app's services: no audit interceptor, no actor.</summary>
     public AppDbContext CreateContext() => DatabaseSetup.CreateContext(Settings);
+
+    /// <summary>The services the app runs with (audit, identity), on this database.</summary>
+    public ServiceProvider CreateServices() =>
+        new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(Configuration!).Build())
+            .AddLogging()
+            .AddChiboCore()
+            .BuildServiceProvider();
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,5 @@
 using Chibo.Data;
 using Chibo.Data.Entities;
-using Chibo.Hosting;
 using Chibo.Seeding;
 using Chibo.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -23,11 +22,7 @@ public abstract class DemoSeedTests(DatabaseProvider provider) : IAsyncLifetime
 
     private async Task SeedAsync(DemoOptions options)
     {
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(_database.Configuration!).Build())
-            .AddLogging()
-            .AddChiboCore()
-            .BuildServiceProvider();
+        await using var services = _database.CreateServices();
         await using var scope = services.CreateAsyncScope();
         await DemoSeeder.SeedAsync(scope.ServiceProvider, options, TextWriter.Null);
     }

@@ -106,3 +106,17 @@ internal sealed class ChiboUserConfiguration : IEntityTypeConfiguration<ChiboUse
         e.HasOne<Person>().WithMany().HasForeignKey(u => u.PersonId).OnDelete(DeleteBehavior.SetNull);
     }
 }
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> e)
+    {
+        e.Property(a => a.Actor).HasMaxLength(256);
+        e.Property(a => a.Action).HasMaxLength(20);
+        e.Property(a => a.EntityType).HasMaxLength(100);
+        e.Property(a => a.EntityId).HasMaxLength(100);
+        e.Property(a => a.Reason).HasMaxLength(1000);
+        e.HasIndex(a => new { a.EntityType, a.EntityId });
+        e.HasIndex(a => a.At);
+    }
+}
