@@ -37,6 +37,11 @@ public static class DossierReader
             utf8 = utf8[3..];
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            return Fail("$", $"Tệp không phải văn bản UTF-8 hợp lệ (byte thứ {FirstInvalidUtf8(utf8.Span) + 1})");
+        }
+
         JsonDocument document;
         try
         {
@@ -60,6 +65,22 @@ public static class DossierReader
                 return Fail(e.Path, e.Message);
             }
         }
+    }
+
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var offset = 0;
+        while (offset < bytes.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                return offset;
+            }
+
+            offset += consumed;
+        }
+
+        return offset;
     }
 
     private static Result<Dossier> Fail(string path, string message) =>
