@@ -209,11 +209,8 @@ public static class DossierReader
                     Once(ref seen, 2, at);
                     if (value.ValueKind != JsonValueKind.Null)
                     {
+                        // CHECK.md shows "female" and fixes no list, so any text is kept as written.
                         gender = ReadText(value, at);
-                        if (gender is not ("male" or "female"))
-                        {
-                            throw new DossierFormatException(at, $"Giới tính phải là \"male\" hoặc \"female\", không phải \"{gender}\"");
-                        }
                     }
 
                     break;

@@ -108,19 +108,30 @@ public static class DossierCheck
                 CheckStaleness(vote);
             }
 
-            CheckVotes(EventKind.CellResolution, RuleIds.CellVoteBelowTwoThirds, "Chi bộ");
+            CheckVote(vote, RuleIds.CellVoteBelowTwoThirds, "Chi bộ biểu quyết đề nghị kết nạp");
             if (!dossier.Cell.IsGrassroots && decision is not null && !AnyOnOrBefore(EventKind.CommitteeResolution, decision.Date))
             {
                 Add(RuleIds.CommitteeResolutionMissing, Severity.Error, decision.Date,
                     $"Chi bộ không phải chi bộ cơ sở nhưng không có nghị quyết đảng ủy cơ sở đề nghị kết nạp (8-KNĐ) trước quyết định kết nạp ngày {Show(decision.Date)}");
             }
 
-            CheckVotes(EventKind.CommitteeResolution, RuleIds.CommitteeVoteBelowTwoThirds, "Đảng ủy cơ sở");
-            CheckVotes(EventKind.RecognitionCommitteeResolution, RuleIds.CommitteeVoteBelowTwoThirds, "Đảng ủy cơ sở (công nhận chính thức)");
+            // "On a committee-resolution or recognition-committee-resolution": every one of them is judged.
+            foreach (var e in _events)
+            {
+                if (e.Kind == EventKind.CommitteeResolution)
+                {
+                    CheckVote(e, RuleIds.CommitteeVoteBelowTwoThirds, "Đảng ủy cơ sở biểu quyết đề nghị kết nạp");
+                }
+                else if (e.Kind == EventKind.RecognitionCommitteeResolution)
+                {
+                    CheckVote(e, RuleIds.CommitteeVoteBelowTwoThirds, "Đảng ủy cơ sở biểu quyết đề nghị công nhận chính thức");
+                }
+            }
+
             CheckDecision(vote, decision);
             CheckCeremony(decision, ceremony);
             CheckProbation(ceremony, recognition);
-            CheckVotes(EventKind.RecognitionResolution, RuleIds.RecognitionVoteBelowTwoThirds, "Chi bộ (công nhận chính thức)");
+            CheckVote(recognition, RuleIds.RecognitionVoteBelowTwoThirds, "Chi bộ biểu quyết đề nghị công nhận chính thức");
             CheckRecognitionDecision(recognition, recognitionDecision);
             CheckHelper();
         }
@@ -246,21 +257,14 @@ public static class DossierCheck
                         : $"Người giới thiệu {member.FullName} chỉ là đảng viên chính thức từ {Show(member.OfficialSince.Value)}, sau ngày giới thiệu {Show(on)} (cần là đảng viên chính thức khi giới thiệu)");
                 }
 
-                if (!introduction.Replacement)
+                // Without knownApplicantSince the rule has nothing to measure (CHECK.md's letter); the app asks for it on entry.
+                if (!introduction.Replacement && member.KnownApplicantSince is { } since)
                 {
-                    if (member.KnownApplicantSince is not { } since)
+                    var months = VietnameseDates.FullMonths(since, on);
+                    if (months < p.IntroducerAcquaintanceMonths)
                     {
                         Add(RuleIds.IntroducerUnder12Months, Severity.Error, on,
-                            $"Không rõ người giới thiệu {member.FullName} công tác, học tập cùng người vào Đảng từ khi nào (cần ít nhất {p.IntroducerAcquaintanceMonths} tháng)");
-                    }
-                    else
-                    {
-                        var months = VietnameseDates.FullMonths(since, on);
-                        if (months < p.IntroducerAcquaintanceMonths)
-                        {
-                            Add(RuleIds.IntroducerUnder12Months, Severity.Error, on,
-                                $"Người giới thiệu {member.FullName} mới công tác cùng người vào Đảng {Math.Max(months, 0)} tháng (cần ít nhất {p.IntroducerAcquaintanceMonths} tháng)");
-                        }
+                            $"Người giới thiệu {member.FullName} mới công tác cùng người vào Đảng {Math.Max(months, 0)} tháng (cần ít nhất {p.IntroducerAcquaintanceMonths} tháng)");
                     }
                 }
             }
@@ -297,17 +301,20 @@ public static class DossierCheck
             }
         }
 
-        private void CheckVotes(EventKind kind, string rule, string body)
+        private void CheckVote(DossierEvent? e, string rule, string what)
         {
-            foreach (var e in _events)
+            if (e is null)
             {
-                if (e.Kind == kind && !Params(e.Date).VotePasses(e.VotesFor, e.Voters))
-                {
-                    var p = Params(e.Date);
-                    var needed = ((p.VoteThresholdNumerator * e.Voters) + p.VoteThresholdDenominator - 1) / p.VoteThresholdDenominator;
-                    Add(rule, Severity.Error, e.Date,
-                        $"{body} biểu quyết ngày {Show(e.Date)}: {e.VotesFor}/{e.Voters} tán thành, chưa đạt {p.VoteThresholdNumerator}/{p.VoteThresholdDenominator} (cần ít nhất {needed})");
-                }
+                return;
+            }
+
+            var p = Params(e.Date);
+            if (!p.VotePasses(e.VotesFor, e.Voters))
+            {
+                var needed = ((p.VoteThresholdNumerator * e.Voters) + p.VoteThresholdDenominator - 1) / p.VoteThresholdDenominator;
+                var voters = rule == RuleIds.CommitteeVoteBelowTwoThirds ? "cấp ủy viên" : "đảng viên chính thức";
+                Add(rule, Severity.Error, e.Date,
+                    $"{what} ngày {Show(e.Date)}: {e.VotesFor}/{e.Voters} {voters} tán thành, chưa đạt {p.VoteThresholdNumerator}/{p.VoteThresholdDenominator} (cần ít nhất {needed})");
             }
         }
 

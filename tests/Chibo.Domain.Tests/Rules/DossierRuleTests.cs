@@ -182,8 +182,13 @@ public class DossierRuleTests
         Assert.Empty(A.Dossier().IntroducedBy(A.Member().KnownFor(months: 3).AsReplacement()).Check().Findings);
 
     [Fact]
-    public void Check_IntroducerWithoutAcquaintanceDate_ReportsUnder12Months() =>
-        Assert.Equal([RuleIds.IntroducerUnder12Months], A.Dossier().IntroducedBy(A.Member().KnownSinceNotGiven()).Check().Rules());
+    public void Check_IntroducerWithoutAcquaintanceDate_HasNothingToMeasure() =>
+        Assert.Empty(A.Dossier().IntroducedBy(A.Member().KnownSinceNotGiven()).Check().Findings);
+
+    [Fact]
+    public void Check_AFailedVoteRedoneAndPassed_IsJudgedOnTheLatestVote() =>
+        Assert.Empty(A.Dossier().On("cell-resolution", VoteDate.AddDays(-3)).CellVote(7, 12)
+            .Add("cell-resolution", VoteDate, new JsonObject { ["votesFor"] = 9, ["officialMembers"] = 12 }).Check().Findings);
 
     [Fact]
     public void Check_ProbationaryIntroducer_ReportsNotOfficial() =>
