@@ -56,7 +56,7 @@ echo "files: $(ls "$dir" | wc -l) in $dir"
 cd "$dir"
 start=$(date +%s.%N)
 set +e
-dotnet "$OLDPWD/$dll" check d*.json --json > "$dir.out"
+dotnet "$OLDPWD/$dll" check d*.json ${CHECK_FLAGS---json} > "$dir.out"
 code=$?
 set -e
 end=$(date +%s.%N)

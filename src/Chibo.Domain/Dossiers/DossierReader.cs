@@ -16,10 +16,10 @@ public static class DossierReader
     /// <summary>The code of every input error.</summary>
     public const string InputError = "DOSSIER-INPUT";
 
-    /// <summary>Dates outside this range are typing mistakes, and would overflow date arithmetic.</summary>
+    /// <summary>Dates outside this range are typing mistakes; the bound also keeps deadline arithmetic inside the calendar.</summary>
     public static readonly DateOnly MinDate = new(1900, 1, 1);
 
-    public static readonly DateOnly MaxDate = new(2199, 12, 31);
+    public static readonly DateOnly MaxDate = new(2099, 12, 31);
 
     private static readonly JsonDocumentOptions Options = new()
     {
@@ -634,7 +634,7 @@ public static class DossierReader
 
         if (date < MinDate || date > MaxDate)
         {
-            throw new DossierFormatException(path, $"Ngày {text} nằm ngoài khoảng 1900–2199");
+            throw new DossierFormatException(path, $"Ngày {text} nằm ngoài khoảng 1900–2099");
         }
 
         return date;

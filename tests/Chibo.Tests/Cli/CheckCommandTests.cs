@@ -1,6 +1,11 @@
+using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Chibo.Cli;
+using Chibo.Features.Dossiers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chibo.Tests.Cli;
 
@@ -107,6 +112,31 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task Check_UnknownOption_Exits2() =>
         Assert.Equal(2, (await Run(Example("admitted-on-time.json"), "--yaml")).Code);
+
+    [Fact]
+    public async Task DossiersApi_AnswersWhatTheCommandAnswers_AndNamesThePathOfBadInput()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Services.AddProblemDetails();
+        await using var app = builder.Build();
+        app.MapDossiersApi();
+        await app.StartAsync();
+        using var client = app.GetTestClient();
+
+        using var body = new StringContent(await File.ReadAllTextAsync(Example("cell-vote-short.json")));
+        using var ok = await client.PostAsync(new Uri("/api/v1/dossiers/check", UriKind.Relative), body);
+        Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
+        var (_, stdout, _) = await Run(Example("cell-vote-short.json"), "--json");
+        var fromCommand = stdout.Trim().Replace($"\"file\":{JsonSerializer.Serialize(Example("cell-vote-short.json"))},", string.Empty, StringComparison.Ordinal);
+        Assert.Equal(fromCommand, await ok.Content.ReadAsStringAsync());
+
+        using var badBody = new StringContent("""{"format":"chibo-dossier/1","x":1}""");
+        using var bad = await client.PostAsync(new Uri("/api/v1/dossiers/check", UriKind.Relative), badBody);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var problem = JsonDocument.Parse(await bad.Content.ReadAsStringAsync());
+        Assert.Equal("$.x", problem.RootElement.GetProperty("path").GetString());
+    }
 
     private static string Example(string name) => Path.Combine(Examples, name);
 

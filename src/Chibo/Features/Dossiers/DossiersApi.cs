@@ -15,7 +15,6 @@ public static class DossiersApi
     {
         app.MapPost("/api/v1/dossiers/check", CheckAsync)
             .WithName("CheckDossier")
-            .Accepts<object>("application/json")
             .DisableAntiforgery();
         return app;
     }
