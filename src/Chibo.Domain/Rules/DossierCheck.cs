@@ -138,11 +138,12 @@ public static class DossierCheck
 
         private void CheckSequence(DossierEvent? vote, DossierEvent? decision, DossierEvent? ceremony, DossierEvent? recognition, DossierEvent? recognitionDecision)
         {
-            SequencePair(decision, vote);
-            SequencePair(ceremony, decision);
-            SequencePair(recognition, ceremony);
-            SequencePair(recognitionDecision, recognition);
-            SequencePair(vote, Latest(EventKind.Application));
+            // The step that counts (the latest) against the first of what it depends on: one earlier instance is enough.
+            SequencePair(decision, Earliest(EventKind.CellResolution));
+            SequencePair(ceremony, Earliest(EventKind.AdmissionDecision));
+            SequencePair(recognition, Earliest(EventKind.Ceremony));
+            SequencePair(recognitionDecision, Earliest(EventKind.RecognitionResolution));
+            SequencePair(vote, Earliest(EventKind.Application));
         }
 
         private void SequencePair(DossierEvent? step, DossierEvent? dependsOn)
@@ -508,6 +509,19 @@ public static class DossierCheck
                 if (_events[i].Kind == kind)
                 {
                     return _events[i];
+                }
+            }
+
+            return null;
+        }
+
+        private DossierEvent? Earliest(EventKind kind)
+        {
+            foreach (var e in _events)
+            {
+                if (e.Kind == kind)
+                {
+                    return e;
                 }
             }
 
