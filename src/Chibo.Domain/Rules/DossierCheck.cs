@@ -105,6 +105,12 @@ public static class DossierCheck
             CheckIntroducers();
             if (vote is not null)
             {
+                // Findings follow CHECK.md's table order, so opinions come after the introducers.
+                if (!AnyOnOrBefore(EventKind.OpinionsSummary, vote.Date))
+                {
+                    Missing(RuleIds.OpinionsMissing, "tổng hợp ý kiến nhận xét của tổ chức đoàn thể và chi ủy nơi cư trú (5-KNĐ)", vote.Date);
+                }
+
                 CheckStaleness(vote);
             }
 
@@ -232,11 +238,6 @@ public static class DossierCheck
                 Add(RuleIds.IntroducersMissing, Severity.Error, on, unionResolution
                     ? $"Có {introducers} đảng viên chính thức giới thiệu trước ngày chi bộ xét kết nạp {Show(on)} (cần 1 đảng viên cùng nghị quyết giới thiệu của Đoàn)"
                     : $"Có {introducers} đảng viên chính thức giới thiệu trước ngày chi bộ xét kết nạp {Show(on)} (cần 2 đảng viên, hoặc 1 đảng viên cùng nghị quyết giới thiệu của Đoàn)");
-            }
-
-            if (!AnyOnOrBefore(EventKind.OpinionsSummary, on))
-            {
-                Missing(RuleIds.OpinionsMissing, "tổng hợp ý kiến nhận xét của tổ chức đoàn thể và chi ủy nơi cư trú (5-KNĐ)", on);
             }
         }
 

@@ -415,6 +415,17 @@ public class DossierRuleTests
     public void Check_OutstandingStudentNotYetASympathizer_NeedsNoHelper() =>
         Assert.Empty(A.Dossier().StoppedAt("union-introduced").Check().Findings);
 
+    // ORDER
+
+    [Fact]
+    public void Check_SeveralFindings_ComeInTheOrderOfCheckMdsTable()
+    {
+        var report = A.Dossier().Without("opinions-summary").IntroducedBy(A.Member().Probationary().KnownFor(months: 2)).WithEducation("8/12").CellVote(7, 12).Check();
+        Assert.Equal(
+            [RuleIds.EducationMin, RuleIds.IntroducerNotOfficial, RuleIds.IntroducerUnder12Months, RuleIds.OpinionsMissing, RuleIds.CellVoteBelowTwoThirds],
+            report.Rules());
+    }
+
     // HELPERS
 
     private static DossierBuilder DecisionAfter(int workingDays)
