@@ -26,7 +26,7 @@ internal static class CheckCommand
             {
                 json = true;
             }
-            else if (arg.StartsWith("--", StringComparison.Ordinal) && arg.Length > 2)
+            else if (arg.StartsWith('-') && arg.Length > 1)
             {
                 await stderr.WriteLineAsync($"chibo check: tùy chọn không hợp lệ: '{arg}'. Cách dùng: chibo check TỆP... [--json]");
                 return ChiboCommandLine.ExitUsage;
