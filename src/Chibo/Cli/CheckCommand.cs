@@ -103,9 +103,13 @@ internal static class CheckCommand
             }
         }
 
-        if (json)
+        if (json && batch)
         {
-            await stdout.WriteLineAsync(batch ? "]" : string.Empty);
+            await stdout.WriteLineAsync("]");
+        }
+        else if (json && exit != ChiboCommandLine.ExitUsage)
+        {
+            await stdout.WriteLineAsync();
         }
 
         await stdout.FlushAsync();

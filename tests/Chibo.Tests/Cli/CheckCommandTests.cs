@@ -69,7 +69,7 @@ public sealed class CheckCommandTests : IDisposable
         await File.WriteAllTextAsync(file, text.Replace("2025-09-08", "2025-02-31", StringComparison.Ordinal));
         var (code, stdout, stderr) = await Run(file, "--json");
         Assert.Equal(2, code);
-        Assert.Empty(stdout.Trim());
+        Assert.Empty(stdout);
         Assert.Contains(file, stderr);
         Assert.Contains("$.events[5].date", stderr);
         Assert.Single(stderr.TrimEnd().Split('\n'));
