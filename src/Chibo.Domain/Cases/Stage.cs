@@ -1,6 +1,3 @@
-// CS8524 (unnamed enum values) would force a discard arm, which would silence CS8509 for a new named value.
-#pragma warning disable CS8524
-
 namespace Chibo.Domain.Cases;
 
 /// <summary>Where a person stands on the road from source to official member (DOMAIN.md, in order).</summary>

@@ -1,6 +1,3 @@
-// CS8524 (unnamed enum values) would force a discard arm, which would silence CS8509 for a new named value.
-#pragma warning disable CS8524
-
 namespace Chibo.Domain.Dossiers;
 
 /// <summary>The steps a <c>chibo-dossier/1</c> file records, in the order they normally happen.</summary>

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Chibo.Domain.Common;
 
-// CS8524 (unnamed enum values) would force a discard arm, which would silence CS8509 for a new named value.
-#pragma warning disable CS8524
 
 namespace Chibo.Domain.Dossiers;
 

@@ -2,8 +2,6 @@ using Chibo.Domain.Calendar;
 using Chibo.Domain.Cases;
 using Chibo.Domain.Dossiers;
 
-// CS8524 (unnamed enum values) would force a discard arm, which would silence CS8509 for a new named value.
-#pragma warning disable CS8524
 
 namespace Chibo.Domain.Rules;
 

@@ -1,11 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Chibo.Access;
-using Chibo.Data;
-using Chibo.Http;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Chibo.Data.Entities;
+using Chibo.Data;
+using Chibo.Features.Dossiers;
+using Chibo.Http;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
@@ -67,6 +68,8 @@ public static class WebApp
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapRazorPages();
+        // A pure appraisal of the posted file: nothing is stored or logged, so it needs no account.
+        app.MapDossiersApi().AllowAnonymous();
         return app;
     }
 

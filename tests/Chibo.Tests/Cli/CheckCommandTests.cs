@@ -2,10 +2,8 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Chibo.Cli;
-using Chibo.Features.Dossiers;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
+using Chibo.Data;
+using Chibo.Tests.Infrastructure;
 
 namespace Chibo.Tests.Cli;
 
@@ -116,13 +114,8 @@ public sealed class CheckCommandTests : IDisposable
     [Fact]
     public async Task DossiersApi_AnswersWhatTheCommandAnswers_AndNamesThePathOfBadInput()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseTestServer();
-        builder.Services.AddProblemDetails();
-        await using var app = builder.Build();
-        app.MapDossiersApi();
-        await app.StartAsync();
-        using var client = app.GetTestClient();
+        await using var app = await ChiboFactory.StartAsync(DatabaseProvider.Sqlite);
+        using var client = app.CreateClient();
 
         using var body = new StringContent(await File.ReadAllTextAsync(Example("cell-vote-short.json")));
         using var ok = await client.PostAsync(new Uri("/api/v1/dossiers/check", UriKind.Relative), body);

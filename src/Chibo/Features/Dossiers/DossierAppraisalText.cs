@@ -3,8 +3,6 @@ using Chibo.Domain.Cases;
 using Chibo.Domain.Dossiers;
 using Chibo.Domain.Rules;
 
-// CS8524 (unnamed enum values) would force a discard arm, which would silence CS8509 for a new named value.
-#pragma warning disable CS8524
 
 namespace Chibo.Features.Dossiers;
 

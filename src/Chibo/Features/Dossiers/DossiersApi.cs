@@ -11,12 +11,13 @@ public static class DossiersApi
     /// <summary>Largest body accepted: a real dossier is a few kilobytes.</summary>
     private const int MaxBodyBytes = 1 << 20;
 
-    public static IEndpointRouteBuilder MapDossiersApi(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapDossiersApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/dossiers/check", CheckAsync)
+        var group = app.MapGroup("/api/v1/dossiers");
+        group.MapPost("/check", CheckAsync)
             .WithName("CheckDossier")
             .DisableAntiforgery();
-        return app;
+        return group;
     }
 
     /// <summary>200 with the report, or 400 ProblemDetails whose <c>path</c> extension names the bad place in the input.</summary>
