@@ -44,6 +44,14 @@ public sealed class Case
     public static Case Open(Guid id, string personId, DossierCell cell, DossierApplicant applicant, IReadOnlyList<DossierMember> members) =>
         new(id, personId, cell, applicant, members, [], Stage.Source);
 
+    /// <summary>
+    /// A case as it was stored: its steps were judged when they were recorded, under the rules of their day,
+    /// so they are not judged again here.
+    /// </summary>
+    public static Case Restore(Guid id, string personId, DossierCell cell, DossierApplicant applicant, IReadOnlyList<DossierMember> members,
+        IReadOnlyList<CaseStep> steps, Stage stage, (DateOnly Date, string Actor)? rejection) =>
+        new(id, personId, cell, applicant, members, steps, stage) { Rejection = rejection };
+
     /// <summary>The case as a dossier, judged as of <paramref name="asOf"/>.</summary>
     public Dossier ToDossier(DateOnly asOf, IReadOnlyList<CaseStep>? steps = null)
     {

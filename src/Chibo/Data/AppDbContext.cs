@@ -22,6 +22,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<StudentTerm> StudentTerms => Set<StudentTerm>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+    public DbSet<CaseStepRecord> CaseSteps => Set<CaseStepRecord>();
+    public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -120,3 +120,73 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         e.HasIndex(a => a.At);
     }
 }
+
+internal sealed class CaseRecordConfiguration : IEntityTypeConfiguration<CaseRecord>
+{
+    public void Configure(EntityTypeBuilder<CaseRecord> e)
+    {
+        e.ToTable("Cases");
+        e.Property(c => c.ClosedBy).HasMaxLength(256);
+        e.Property(c => c.Version).IsConcurrencyToken();
+        e.HasIndex(c => new { c.CellId, c.Stage });
+        e.HasIndex(c => c.PersonId);
+        e.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(c => c.Cell).WithMany().HasForeignKey(c => c.CellId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(c => c.Steps).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseStepRecordConfiguration : IEntityTypeConfiguration<CaseStepRecord>
+{
+    public void Configure(EntityTypeBuilder<CaseStepRecord> e)
+    {
+        e.ToTable("CaseSteps");
+        e.Property(s => s.FormCode).HasMaxLength(30);
+        e.Property(s => s.DocumentNumber).HasMaxLength(60);
+        e.Property(s => s.Issuer).HasMaxLength(300);
+        e.Property(s => s.Note).HasMaxLength(2000);
+        e.Property(s => s.AcknowledgedWarnings).HasMaxLength(500);
+        e.Property(s => s.RecordedBy).HasMaxLength(256);
+        e.HasIndex(s => new { s.CaseId, s.Date });
+        e.HasOne<Person>().WithMany().HasForeignKey(s => s.MemberPersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CaseDocumentConfiguration : IEntityTypeConfiguration<CaseDocument>
+{
+    public void Configure(EntityTypeBuilder<CaseDocument> e)
+    {
+        e.Property(d => d.FormCode).HasMaxLength(30);
+        e.Property(d => d.CheckedBy).HasMaxLength(256);
+        e.Property(d => d.FileName).HasMaxLength(260);
+        e.Property(d => d.Note).HasMaxLength(1000);
+        e.Property(d => d.Version).IsConcurrencyToken();
+        e.HasIndex(d => new { d.CaseId, d.FormCode }).IsUnique();
+        e.HasOne<CaseRecord>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne<StoredFile>().WithMany().HasForeignKey(d => d.FileId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
+{
+    public void Configure(EntityTypeBuilder<StoredFile> e)
+    {
+        e.Property(f => f.ContentType).HasMaxLength(100);
+        e.Property(f => f.Sha256).HasMaxLength(64);
+        e.Property(f => f.UploadedBy).HasMaxLength(256);
+    }
+}
+
+internal sealed class CorrectionRequestConfiguration : IEntityTypeConfiguration<CorrectionRequest>
+{
+    public void Configure(EntityTypeBuilder<CorrectionRequest> e)
+    {
+        e.Property(c => c.RequestedByUserId).HasMaxLength(450);
+        e.Property(c => c.Text).HasMaxLength(4000);
+        e.Property(c => c.Response).HasMaxLength(4000);
+        e.Property(c => c.ResolvedBy).HasMaxLength(256);
+        e.Property(c => c.Version).IsConcurrencyToken();
+        e.HasIndex(c => new { c.PersonId, c.Status });
+        e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
