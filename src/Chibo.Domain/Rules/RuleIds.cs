@@ -92,4 +92,10 @@ public static class RuleIds
 
     /// <summary>The cell assigns an official member to help each sympathizer.</summary>
     public const string HelperMissing = "HELPER-MISSING";
+
+    /// <summary>The rules whose findings are warnings: shown and recorded, acknowledged rather than blocking.</summary>
+    public static readonly IReadOnlySet<string> Warnings = new HashSet<string>(StringComparer.Ordinal)
+    {
+        DecisionLate, DecisionOverdue, CeremonyOverdue, RecognitionDecisionLate, HelperMissing,
+    };
 }

@@ -29,7 +29,7 @@ internal sealed record StoryHandles(
 internal sealed class DemoWorld(DemoOptions options, TextWriter progress)
 {
     private const int SchoolsPerBloc = 40;
-    private const int StaffMembersPerSchool = 23;
+    private const int StaffMembersPerSchool = 18;
 
     private static readonly (string Code, string Name, string Faculty)[] Majors =
     [
@@ -53,6 +53,8 @@ internal sealed class DemoWorld(DemoOptions options, TextWriter progress)
     private readonly List<Position> _positions = [];
     private readonly List<PartyMembership> _memberships = [];
     private readonly List<StudentTerm> _terms = [];
+    private readonly List<CaseRecord> _cases = [];
+    private readonly List<CaseStepRecord> _steps = [];
     private Organisation? _city;
     private Organisation? _bloc;
     private Organisation? _extraBloc;
@@ -117,7 +119,11 @@ internal sealed class DemoWorld(DemoOptions options, TextWriter progress)
         await writer.InsertAsync(_positions, cancellationToken);
         await writer.InsertAsync(_memberships, cancellationToken);
         await writer.InsertAsync(_terms, cancellationToken);
+        await writer.InsertAsync(_cases, cancellationToken);
+        await writer.InsertAsync(_steps, cancellationToken);
         _organisations.Clear();
+        _cases.Clear();
+        _steps.Clear();
         _people.Clear();
         _positions.Clear();
         _memberships.Clear();
@@ -219,10 +225,16 @@ internal sealed class DemoWorld(DemoOptions options, TextWriter progress)
         // Students, spread over the classes in turn.
         var seq = 0;
         var firstOfClass = new Dictionary<Organisation, List<Person>>();
+        var candidates = new List<(Person Student, DateOnly StartedSchool)>();
         for (var i = 0; i < studentCount; i++)
         {
             var (schoolClass, branch, cohort, major, _) = classes[i % classes.Count];
             var student = Student(schoolClass, branch, cohort, $"{code}{cohort % 100}{major}{++seq:00000}");
+            if (student.IsYouthUnionMember && _random.Next(100) < 30)
+            {
+                candidates.Add((student, new DateOnly(cohort, 9, 5)));
+            }
+
             if (!firstOfClass.TryGetValue(schoolClass, out var list))
             {
                 firstOfClass[schoolClass] = list = [];
@@ -245,23 +257,23 @@ internal sealed class DemoWorld(DemoOptions options, TextWriter progress)
         _studentsWritten += studentCount;
         var k23n3 = classes.First(c => c.Class.ShortName == "K23N3");
         var k23n3Students = firstOfClass.GetValueOrDefault(k23n3.Class) ?? [];
+        var candidate = k23n3Students.ElementAtOrDefault(2);
 
-        // Two students already on probation; in the story one of them is the student who spoke.
+        // The student who spoke at the meeting was already on probation, admitted before the cell used Chibo.
         if (story)
         {
             var vi = StoryStudent("Nguyễn Trịnh Yến Vi", Gender.Female, new DateOnly(2005, 7, 22), k23n3.Class, k23n3.Branch, $"{code}23N00000");
             Member(vi, cell, new DateOnly(2024, 1, 9), official: null);
         }
-        else if (k23n3Students.Count > 1)
-        {
-            Member(k23n3Students[1], cell, new DateOnly(2024, 1, 9), official: null);
-        }
 
-        var k21 = classes.First(c => c.Cohort == 2021);
-        if (firstOfClass.TryGetValue(k21.Class, out var k21Students) && k21Students.Count > 1)
-        {
-            Member(k21Students[1], cell, new DateOnly(2023, 6, 2), official: null);
-        }
+        // Candidates on every stage of the road, drawn from the oldest cohorts first.
+        var cases = new DemoCases(_random, DemoSeeder.StoryDate);
+        var cellMembers = _memberships.Where(m => m.CellId == cell.Id).Join(_people, m => m.PersonId, p => p.Id, (m, p) => (p, m.OfficialFrom)).ToList();
+        cases.Generate(cell, [.. candidates.OrderBy(c => c.StartedSchool)], cellMembers, studentCount, NewId,
+            candidate is null ? null : (candidate, new DateOnly(2023, 9, 5)));
+        _cases.AddRange(cases.Cases);
+        _steps.AddRange(cases.Steps);
+        _memberships.AddRange(cases.Memberships);
 
         if (!story)
         {
@@ -273,7 +285,7 @@ internal sealed class DemoWorld(DemoOptions options, TextWriter progress)
             District: cell, Cell: cell, School: school, UnionSchool: unionSchool, Class: k23n3.Class, Branch: k23n3.Branch,
             OrganisationDepartmentDeputy: placeholder, CellSecretary: secretary, CellDeputy: deputy, OrdinaryMember: memberStaff[^1],
             UnionSecretary: unionSecretary, BranchSecretary: k23n3Students.ElementAtOrDefault(0) ?? secretary,
-            StudentAffairsOfficer: affairsOfficer, HomeroomTeacher: k23n3.Teacher, Candidate: k23n3Students.ElementAtOrDefault(2) ?? secretary));
+            StudentAffairsOfficer: affairsOfficer, HomeroomTeacher: k23n3.Teacher, Candidate: candidate ?? secretary));
     }
 
     private Organisation Org(string name, OrganisationKind kind, Organisation? parent, string? shortName = null)

@@ -1,0 +1,106 @@
+using Chibo.Data;
+using Chibo.Data.Entities;
+using Chibo.Domain.Cases;
+using Chibo.Domain.Calendar;
+using Chibo.Domain.Dossiers;
+using Chibo.Domain.Rules;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chibo.Features.Cases;
+
+/// <summary>A case loaded with what the pages need around it.</summary>
+public sealed record LoadedCase(CaseRecord Record, Case Case, Organisation Cell, Person Applicant, IReadOnlyDictionary<string, string> MemberNames);
+
+/// <summary>
+/// Turns stored cases into domain <see cref="Case"/>s and back: the one place that knows both shapes.
+/// </summary>
+public sealed class CaseFiles(AppDbContext db, TimeProvider clock)
+{
+    public static RulebookSet Rulebooks => Domain.Rules.Rulebooks.Vietnam;
+
+    public static WorkingCalendar Calendar => WorkingCalendar.Vietnam;
+
+    /// <summary>Today in Vietnam (UTC+7), where every deadline falls.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+
+    public async Task<LoadedCase?> LoadAsync(Guid caseId, CancellationToken cancellationToken = default)
+    {
+        var record = await db.Cases
+            .Include(c => c.Steps)
+            .Include(c => c.Person).ThenInclude(p => p!.Organisation)
+            .Include(c => c.Cell)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var members = await db.Memberships.AsNoTracking()
+            .Where(m => m.CellId == record.CellId && m.EndedOn == null)
+            .Select(m => new { m.PersonId, m.Person!.FullName, m.OfficialFrom })
+            .ToListAsync(cancellationToken);
+        var knownSince = record.Steps
+            .Where(s => s.Kind == EventKind.Introduction && s.MemberPersonId is not null)
+            .OrderBy(s => s.Date)
+            .GroupBy(s => s.MemberPersonId!.Value)
+            .ToDictionary(g => g.Key, g => g.Last().KnownApplicantSince);
+        var dossierMembers = members
+            .Select(m => new DossierMember(m.PersonId.ToString(), m.FullName, m.OfficialFrom, knownSince.GetValueOrDefault(m.PersonId)))
+            .ToList();
+
+        // Steps may name a member who has since left the cell: keep them known so the file still reads.
+        var missing = record.Steps.Where(s => s.MemberPersonId is { } id && members.All(m => m.PersonId != id)).Select(s => s.MemberPersonId!.Value).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            var former = await db.People.AsNoTracking().Where(p => missing.Contains(p.Id)).Select(p => new { p.Id, p.FullName }).ToListAsync(cancellationToken);
+            dossierMembers.AddRange(former.Select(p => new DossierMember(p.Id.ToString(), p.FullName, null, knownSince.GetValueOrDefault(p.Id))));
+        }
+
+        var domain = Case.Restore(
+            record.Id,
+            record.PersonId.ToString(),
+            CellOf(record.Cell!),
+            ApplicantOf(record.Person!, record.Over60Approved),
+            dossierMembers,
+            [.. record.Steps.OrderBy(s => s.Date).ThenBy(s => s.RecordedAt).Select(ToStep)],
+            record.Stage,
+            record.Stage == Stage.Rejected && record.ClosedOn is { } closed ? (closed, record.ClosedBy ?? "") : null);
+        return new LoadedCase(record, domain, record.Cell!, record.Person!, dossierMembers.ToDictionary(m => m.Id, m => m.FullName));
+    }
+
+    /// <summary>The appraisal of the case today: the same engine and output as <c>chibo check</c>.</summary>
+    public CheckReport Appraise(Case @case) => DossierCheck.Run(@case.ToDossier(Today), Rulebooks, Calendar);
+
+    public static DossierCell CellOf(Organisation cell) => new(cell.Name, cell.IsGrassroots);
+
+    public static DossierApplicant ApplicantOf(Person person, bool over60Approved)
+    {
+        var education = person.Education ?? "12/12";
+        var grade = int.TryParse(education.Split('/')[0], out var g) ? g : 12;
+        return new DossierApplicant(
+            person.FullName,
+            person.DateOfBirth ?? DateOnly.MinValue,
+            person.Gender == Gender.Female ? "female" : "male",
+            education,
+            grade,
+            person.IsYouthUnionMember,
+            over60Approved);
+    }
+
+    public static CaseStep ToStep(CaseStepRecord s)
+    {
+        var form = FormCatalogue.For(s.Kind);
+        return new CaseStep(s.Kind, s.Date, s.RecordedBy)
+        {
+            Document = form is null && s.DocumentNumber is null ? null
+                : new DocumentRef(s.FormCode ?? form?.Code ?? "", form?.Guidance ?? FormCatalogue.Guidance2022, s.DocumentNumber),
+            Vote = s.VotesFor is { } votesFor && s.Eligible is { } eligible ? new VoteCount(votesFor, eligible) : null,
+            Member = s.MemberPersonId?.ToString(),
+            Received = s.Received,
+            Extended = s.Extended,
+            Replacement = s.Replacement,
+            DelayApproved = s.DelayApproved,
+        };
+    }
+}
