@@ -1,3 +1,5 @@
+using Chibo.Domain.Dossiers;
+
 namespace Chibo.Domain.Cases;
 
 /// <summary>
@@ -27,4 +29,36 @@ public static class Transitions
     public static bool IsAllowed(Stage from, Stage to) => Allowed[from].Contains(to);
 
     public static IReadOnlyList<Stage> From(Stage stage) => Allowed[stage];
+
+    /// <summary>The steps that can sensibly be recorded at <paramref name="stage"/>: the stage's own and the move to the next.</summary>
+    public static IReadOnlyList<EventKind> StepsAt(Stage stage, bool grassroots)
+    {
+        EventKind[] steps = stage switch
+        {
+            Stage.Source => [EventKind.UnionIntroduced, EventKind.SympathizerListed, EventKind.Withdrawn],
+            Stage.Outstanding => [EventKind.SympathizerListed, EventKind.HelperAssigned, EventKind.Withdrawn],
+            Stage.Sympathizer => [EventKind.HelperAssigned, EventKind.AwarenessCertificate, EventKind.Withdrawn],
+            Stage.Trained => [EventKind.Application, EventKind.BackgroundForm, EventKind.HelperAssigned, EventKind.Withdrawn],
+            Stage.Applying =>
+            [
+                EventKind.Application, EventKind.BackgroundForm, EventKind.BackgroundVerified, EventKind.UnionResolution,
+                EventKind.Introduction, EventKind.OpinionsSummary, EventKind.CellResolution, EventKind.Withdrawn,
+            ],
+            Stage.CellProposed => grassroots
+                ? [EventKind.AdmissionDecision, EventKind.Withdrawn]
+                : [EventKind.CommitteeResolution, EventKind.AdmissionDecision, EventKind.Withdrawn],
+            Stage.CommitteeProposed => [EventKind.AdmissionDecision, EventKind.Withdrawn],
+            Stage.Admitted => [EventKind.Ceremony, EventKind.Withdrawn],
+            Stage.Probationary =>
+            [
+                EventKind.NewMemberCourse, EventKind.SelfReview, EventKind.HelperComment, EventKind.ProbationOpinions,
+                EventKind.RecognitionResolution, EventKind.RemovedFromProbation,
+            ],
+            Stage.RecognitionProposed => grassroots
+                ? [EventKind.RecognitionDecision, EventKind.RemovedFromProbation]
+                : [EventKind.RecognitionCommitteeResolution, EventKind.RecognitionDecision, EventKind.RemovedFromProbation],
+            Stage.Official or Stage.Withdrawn or Stage.Rejected or Stage.RemovedFromProbation => [],
+        };
+        return steps;
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Unicode;
 using Chibo.Access;
 using Chibo.Data.Entities;
 using Chibo.Data;
+using Chibo.Features.Cases;
 using Chibo.Features.Dossiers;
 using Chibo.Http;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -44,6 +45,10 @@ public static class WebApp
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddSingleton<ChiboClock>();
+        builder.Services.AddScoped<CaseFiles>();
+        builder.Services.AddScoped<RecordStep>();
+        builder.Services.AddScoped<OpenCase>();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

@@ -1,5 +1,6 @@
 using Chibo.Data;
 using Chibo.Data.Entities;
+using Chibo.Hosting;
 using Chibo.Domain.Cases;
 using Chibo.Domain.Calendar;
 using Chibo.Domain.Dossiers;
@@ -14,14 +15,14 @@ public sealed record LoadedCase(CaseRecord Record, Case Case, Organisation Cell,
 /// <summary>
 /// Turns stored cases into domain <see cref="Case"/>s and back: the one place that knows both shapes.
 /// </summary>
-public sealed class CaseFiles(AppDbContext db, TimeProvider clock)
+public sealed class CaseFiles(AppDbContext db, ChiboClock clock)
 {
     public static RulebookSet Rulebooks => Domain.Rules.Rulebooks.Vietnam;
 
     public static WorkingCalendar Calendar => WorkingCalendar.Vietnam;
 
     /// <summary>Today in Vietnam (UTC+7), where every deadline falls.</summary>
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+    public DateOnly Today => clock.Today;
 
     public async Task<LoadedCase?> LoadAsync(Guid caseId, CancellationToken cancellationToken = default)
     {

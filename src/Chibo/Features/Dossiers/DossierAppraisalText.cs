@@ -55,7 +55,8 @@ public static class DossierAppraisalText
         text.AppendLine($"Bước tiếp theo: {NextStep(report.Stage, dossier.Cell.IsGrassroots)}");
     }
 
-    private static string NextStep(Stage stage, bool grassroots) => stage switch
+    /// <summary>What the cell should do next, in one Vietnamese sentence.</summary>
+    public static string NextStep(Stage stage, bool grassroots) => stage switch
     {
         Stage.Source => "Đoàn trường xem xét, giới thiệu quần chúng ưu tú cho chi bộ.",
         Stage.Outstanding => "Chi bộ đưa vào danh sách cảm tình Đảng và phân công đảng viên chính thức giúp đỡ.",
