@@ -63,7 +63,8 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
 
     public async Task<PeoplePage> RunAsync(PeopleFilter filter, CancellationToken cancellationToken = default)
     {
-        var people = Filter(db.People.AsNoTracking().VisibleIn(db, me.PeopleScopes), filter);
+        var people = await MatchingTextAsync(db.People.AsNoTracking().VisibleIn(db, me.PeopleScopes), filter.Text, cancellationToken);
+        people = Filter(people, filter);
         var total = await people.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
@@ -92,37 +93,72 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
 
     /// <summary>
     /// Every word of the folded query must begin a word of the folded name, so "yen vi" finds
-    /// "Nguyễn Trịnh Yến Vi" and "an" does not find every "Tuấn". A query with a digit also matches
-    /// the start of a student code.
+    /// "Nguyễn Trịnh Yến Vi" and "an" does not find every "Tuấn". A query with a digit is a student code,
+    /// matched from its start.
     /// </summary>
-    public static IQueryable<Person> MatchingText(IQueryable<Person> people, string? text)
+    /// <remarks>
+    /// Two plans, chosen by how many names match (docs/PERFORMANCE.md has the figures). A rare name is
+    /// looked up in a word index (FTS5 on SQLite, a GIN tsvector index on PostgreSQL; see the
+    /// PeopleNameSearch migration) and its few ids joined. A common one ("nguyen" is a third of the
+    /// country) is cheaper to find by reading the folded-name index in order, which the page stops
+    /// early; joining tens of thousands of ids would cost more than that.
+    /// </remarks>
+    public async Task<IQueryable<Person>> MatchingTextAsync(IQueryable<Person> people, string? text, CancellationToken cancellationToken = default)
     {
-        var words = SearchText.Fold(text ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // Letters and digits only: nothing the user types reaches the word index's query syntax.
+        var words = SearchText.Fold(text ?? "")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string([.. w.Where(char.IsLetterOrDigit)]))
+            .Where(w => w.Length > 0)
+            .ToArray();
         if (words.Length == 0)
         {
             return people;
         }
 
-        var code = words.Length == 1 && words[0].Any(char.IsAsciiDigit) ? text!.Trim().ToUpperInvariant() : null;
-        if (code is not null)
+        if (words.Any(w => w.Any(char.IsAsciiDigit)))
         {
-            var word = " " + words[0];
-            return people.Where(p => (" " + p.SearchName).Contains(word) || (p.StudentCode != null && p.StudentCode.StartsWith(code)));
+            // Codes are upper case and the query is upper-cased, so LIKE agrees on both databases.
+            var code = string.Concat(words).ToUpperInvariant();
+            return people.Where(p => p.StudentCode != null && p.StudentCode.StartsWith(code));
+        }
+
+        var ids = WordIndex(words);
+        var matches = await ids.Take(RareNameLimit + 1).CountAsync(cancellationToken);
+        if (matches <= RareNameLimit)
+        {
+            return people.Where(p => ids.Contains(p.Id));
         }
 
         foreach (var w in words)
         {
-            // The leading space anchors the word at a word start; both databases read it as one strpos/instr.
-            var word = " " + w;
-            people = people.Where(p => (" " + p.SearchName).Contains(word));
+            // The plain contains test is cheap and rejects most names; the anchored one (a space before
+            // the word, so it starts a word) then runs only on the few that pass.
+            var anchored = " " + w;
+            people = people.Where(p => p.SearchName.Contains(w)).Where(p => (" " + p.SearchName).Contains(anchored));
         }
 
         return people;
     }
 
+    /// <summary>Above this many matches a name counts as common, and is searched by reading the name index.</summary>
+    public const int RareNameLimit = 2_000;
+
+    /// <summary>The ids of people whose folded name has a word starting with each of <paramref name="words"/>.</summary>
+    private IQueryable<Guid> WordIndex(string[] words)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var query = string.Join(" & ", words.Select(w => w + ":*"));
+            return db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "People" WHERE to_tsvector('simple', "SearchName") @@ to_tsquery('simple', {query})""");
+        }
+
+        var match = string.Join(' ', words.Select(w => $"\"{w}\"*"));
+        return db.Database.SqlQuery<Guid>($"SELECT PersonId AS Value FROM PeopleNameIndex WHERE PeopleNameIndex MATCH {match}");
+    }
+
     private IQueryable<Person> Filter(IQueryable<Person> people, PeopleFilter filter)
     {
-        people = MatchingText(people, filter.Text);
         if (filter.OrganisationId is { } organisationId)
         {
             var root = db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Path);
