@@ -88,9 +88,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
         var visible = db.Organisations.AsNoTracking().Within(me.PeopleScopes);
-        // Classes and branches have their own filters; the tree picker keeps to the larger units.
+        // Classes and branches have their own filters, and a union committee holds nobody: the tree picker keeps to the units people belong to.
         var organisations = await visible
-            .Where(o => o.Kind != OrganisationKind.SchoolClass && o.Kind != OrganisationKind.UnionBranch)
+            .Where(o => o.Kind != OrganisationKind.SchoolClass && o.Kind != OrganisationKind.UnionBranch && o.Kind != OrganisationKind.UnionCommittee)
             .OrderBy(o => o.Path)
             .Select(o => new { o.Id, o.Name, o.Path })
             .Take(1000)

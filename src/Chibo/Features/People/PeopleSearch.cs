@@ -142,7 +142,7 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
     }
 
     /// <summary>Above this many matches a name counts as common, and is searched by reading the name index.</summary>
-    public const int RareNameLimit = 2_000;
+    public int RareNameLimit { get; init; } = 2_000;
 
     /// <summary>The ids of people whose folded name has a word starting with each of <paramref name="words"/>.</summary>
     private IQueryable<Guid> WordIndex(string[] words)
