@@ -59,6 +59,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
 
     public PeopleFilter Filter { get; private set; } = new();
 
+    /// <summary>Beyond this many units the organisation picker keeps only committees, cells and schools.</summary>
+    private const int LongPicker = 150;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         if (!me.CanReadPeople)
@@ -92,9 +95,15 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
         var organisations = await visible
             .Where(o => o.Kind != OrganisationKind.SchoolClass && o.Kind != OrganisationKind.UnionBranch && o.Kind != OrganisationKind.UnionCommittee)
             .OrderBy(o => o.Path)
-            .Select(o => new { o.Id, o.Name, o.Path })
-            .Take(1000)
+            .Select(o => new { o.Id, o.Name, o.Path, o.Kind })
+            .Take(2000)
             .ToListAsync(cancellationToken);
+        if (organisations.Count > LongPicker)
+        {
+            // Over many schools, each school's offices would bury the schools themselves.
+            organisations.RemoveAll(o => o.Kind is OrganisationKind.Department or OrganisationKind.UnionSchool or OrganisationKind.TrainingCentre);
+        }
+
         var top = organisations.Count == 0 ? 0 : organisations.Min(o => Depth(o.Path));
         Organisations = [.. organisations.Select(o => new OrganisationChoice(o.Id, o.Name, Depth(o.Path) - top))];
         ClassNames = await ShortNamesAsync(visible, OrganisationKind.SchoolClass, cancellationToken);

@@ -118,9 +118,16 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
 
         if (words.Any(w => w.Any(char.IsAsciiDigit)))
         {
-            // Codes are upper case and the query is upper-cased, so LIKE agrees on both databases.
+            // Codes are upper case and the query is upper-cased, so both databases agree.
             var code = string.Concat(words).ToUpperInvariant();
-            return people.Where(p => p.StudentCode != null && p.StudentCode.StartsWith(code));
+            if (db.Database.IsNpgsql())
+            {
+                return people.Where(p => p.StudentCode != null && p.StudentCode.StartsWith(code));
+            }
+
+            // SQLite's LIKE ignores case and so cannot use the unique index; a byte-order range can.
+            var next = code[..^1] + (char)(code[^1] + 1);
+            return people.Where(p => string.Compare(p.StudentCode, code) >= 0 && string.Compare(p.StudentCode, next) < 0);
         }
 
         var ids = WordIndex(words);

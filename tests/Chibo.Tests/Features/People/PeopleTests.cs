@@ -54,6 +54,17 @@ public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.DoesNotContain(rows, r => r.Name == Vi);
     }
 
+    [Fact]
+    public async Task Search_WithADigit_FindsStudentCodesByTheirStart()
+    {
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+
+        var rows = await RowsAsync(client, "/nhan-su?q=cyh23n");
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.StartsWith("CYH23N", r.StudentCode, StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("nguyen")]
     [InlineData("nguyen thi")]
