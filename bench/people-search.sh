@@ -10,7 +10,7 @@
 # PostgreSQL instead: a database chibo_bench_people is created and seeded on first use, then reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-data=${1:-"$(pwd)/artifacts/bench-people"}
+data=${1:-"${TMPDIR:-/tmp}/chibo-bench-people"}
 runs=${2:-30}
 port=${CHIBO_BENCH_PORT:-5097}
 base="http://127.0.0.1:$port"
