@@ -1,0 +1,235 @@
+using Chibo.Access;
+using Chibo.Data;
+using Chibo.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chibo.Features.People;
+
+public enum PeopleSort
+{
+    Name,
+    DateOfBirth,
+    Class,
+    StudentCode,
+}
+
+public enum PartyStatus
+{
+    Member,
+    NonMember,
+}
+
+/// <summary>What the people list is asked for; every field comes from the query string.</summary>
+public sealed record PeopleFilter
+{
+    public string? Text { get; init; }
+    /// <summary>An organisation whose subtree the people must belong to (by unit or by union branch).</summary>
+    public Guid? OrganisationId { get; init; }
+    /// <summary>A class by its short name, e.g. "K23N3".</summary>
+    public string? Class { get; init; }
+    /// <summary>A Youth Union branch by its short name.</summary>
+    public string? Branch { get; init; }
+    public Gender? Gender { get; init; }
+    public int? BirthYear { get; init; }
+    /// <summary>The year a cohort entered, e.g. 2023 for the classes K23….</summary>
+    public int? Cohort { get; init; }
+    public PartyStatus? Party { get; init; }
+    public PeopleSort Sort { get; init; }
+    public bool Descending { get; init; }
+    public int Page { get; init; } = 1;
+}
+
+public sealed record PersonRow(
+    Guid Id,
+    string FullName,
+    string? AcademicTitle,
+    DateOnly? DateOfBirth,
+    Gender Gender,
+    string? Unit,
+    string? StudentCode,
+    string MaskedNationalId,
+    bool IsYouthUnionMember,
+    bool IsPartyMember);
+
+public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total, int Page, int PageCount);
+
+/// <summary>
+/// The people registry's list: the user's scope, the filters, a diacritic-blind name search, a sort and
+/// one page. Two statements: the page of rows and the count.
+/// </summary>
+public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
+{
+    public const int PageSize = 50;
+
+    public async Task<PeoplePage> RunAsync(PeopleFilter filter, CancellationToken cancellationToken = default)
+    {
+        var people = await MatchingTextAsync(db.People.AsNoTracking().VisibleIn(db, me.PeopleScopes), filter.Text, cancellationToken);
+        people = Filter(people, filter);
+        var total = await people.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(filter.Page, 1, pageCount);
+        var rows = await Sort(people, filter.Sort, filter.Descending)
+            .Skip((page - 1) * PageSize)
+            .Take(PageSize)
+            .Select(p => new
+            {
+                p.Id,
+                p.FullName,
+                p.AcademicTitle,
+                p.DateOfBirth,
+                p.Gender,
+                Unit = p.Organisation!.ShortName ?? p.Organisation.Name,
+                p.StudentCode,
+                p.NationalId,
+                p.IsYouthUnionMember,
+                IsPartyMember = db.Memberships.Any(m => m.PersonId == p.Id && m.EndedOn == null),
+            })
+            .ToListAsync(cancellationToken);
+        return new PeoplePage(
+            [.. rows.Select(r => new PersonRow(r.Id, r.FullName, r.AcademicTitle, r.DateOfBirth, r.Gender, r.Unit, r.StudentCode,
+                PeopleText.MaskNationalId(r.NationalId), r.IsYouthUnionMember, r.IsPartyMember))],
+            total, page, pageCount);
+    }
+
+    /// <summary>
+    /// Every word of the folded query must begin a word of the folded name, so "yen vi" finds
+    /// "Nguyễn Trịnh Yến Vi" and "an" does not find every "Tuấn". A query with a digit is a student code,
+    /// matched from its start.
+    /// </summary>
+    /// <remarks>
+    /// Two plans, chosen by how many names match (docs/PERFORMANCE.md has the figures). A rare name is
+    /// looked up in a word index (FTS5 on SQLite, a GIN tsvector index on PostgreSQL; see the
+    /// PeopleNameSearch migration) and its few ids joined. A common one ("nguyen" is a third of the
+    /// country) is cheaper to find by reading the folded-name index in order, which the page stops
+    /// early; joining tens of thousands of ids would cost more than that.
+    /// </remarks>
+    public async Task<IQueryable<Person>> MatchingTextAsync(IQueryable<Person> people, string? text, CancellationToken cancellationToken = default)
+    {
+        // Letters and digits only: nothing the user types reaches the word index's query syntax.
+        var words = SearchText.Fold(text ?? "")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string([.. w.Where(char.IsLetterOrDigit)]))
+            .Where(w => w.Length > 0)
+            .ToArray();
+        if (words.Length == 0)
+        {
+            return people;
+        }
+
+        if (words.Any(w => w.Any(char.IsAsciiDigit)))
+        {
+            // Codes are upper case and the query is upper-cased, so both databases agree.
+            var code = string.Concat(words).ToUpperInvariant();
+            if (db.Database.IsNpgsql())
+            {
+                return people.Where(p => p.StudentCode != null && p.StudentCode.StartsWith(code));
+            }
+
+            // SQLite's LIKE ignores case and so cannot use the unique index; a byte-order range can.
+            var next = code[..^1] + (char)(code[^1] + 1);
+            return people.Where(p => string.Compare(p.StudentCode, code) >= 0 && string.Compare(p.StudentCode, next) < 0);
+        }
+
+        var ids = WordIndex(words);
+        var matches = await ids.Take(RareNameLimit + 1).CountAsync(cancellationToken);
+        if (matches <= RareNameLimit)
+        {
+            return people.Where(p => ids.Contains(p.Id));
+        }
+
+        foreach (var w in words)
+        {
+            // The plain contains test is cheap and rejects most names; the anchored one (a space before
+            // the word, so it starts a word) then runs only on the few that pass.
+            var anchored = " " + w;
+            people = people.Where(p => p.SearchName.Contains(w)).Where(p => (" " + p.SearchName).Contains(anchored));
+        }
+
+        return people;
+    }
+
+    /// <summary>Above this many matches a name counts as common, and is searched by reading the name index.</summary>
+    public int RareNameLimit { get; init; } = 2_000;
+
+    /// <summary>The ids of people whose folded name has a word starting with each of <paramref name="words"/>.</summary>
+    private IQueryable<Guid> WordIndex(string[] words)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var query = string.Join(" & ", words.Select(w => w + ":*"));
+            return db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "People" WHERE to_tsvector('simple', "SearchName") @@ to_tsquery('simple', {query})""");
+        }
+
+        var match = string.Join(' ', words.Select(w => $"\"{w}\"*"));
+        return db.Database.SqlQuery<Guid>($"SELECT PersonId AS Value FROM PeopleNameIndex WHERE PeopleNameIndex MATCH {match}");
+    }
+
+    private IQueryable<Person> Filter(IQueryable<Person> people, PeopleFilter filter)
+    {
+        if (filter.OrganisationId is { } organisationId)
+        {
+            var root = db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Path);
+            var subtree = db.Organisations.Where(o => root.Any(r => o.Path.StartsWith(r))).Select(o => (Guid?)o.Id);
+            people = people.Where(p => subtree.Contains(p.OrganisationId) || subtree.Contains(p.UnionBranchId));
+        }
+
+        if (Normalise(filter.Class) is { } className)
+        {
+            var classes = db.Organisations.Where(o => o.Kind == OrganisationKind.SchoolClass && o.ShortName == className).Select(o => (Guid?)o.Id);
+            people = people.Where(p => classes.Contains(p.OrganisationId));
+        }
+
+        if (Normalise(filter.Branch) is { } branchName)
+        {
+            var branches = db.Organisations.Where(o => o.Kind == OrganisationKind.UnionBranch && o.ShortName == branchName).Select(o => (Guid?)o.Id);
+            people = people.Where(p => branches.Contains(p.UnionBranchId));
+        }
+
+        if (filter.Gender is { } gender)
+        {
+            people = people.Where(p => p.Gender == gender);
+        }
+
+        if (filter.BirthYear is { } year)
+        {
+            // A range, not .Year: it keeps the comparison a plain one on both databases.
+            var from = new DateOnly(Math.Clamp(year, 1, 9998), 1, 1);
+            var to = from.AddYears(1);
+            people = people.Where(p => p.DateOfBirth >= from && p.DateOfBirth < to);
+        }
+
+        if (filter.Cohort is { } cohort)
+        {
+            // Classes are named after their cohort: K23N3 entered in 2023.
+            var prefix = $"K{cohort % 100:00}";
+            var classes = db.Organisations.Where(o => o.Kind == OrganisationKind.SchoolClass && o.ShortName!.StartsWith(prefix)).Select(o => (Guid?)o.Id);
+            people = people.Where(p => classes.Contains(p.OrganisationId));
+        }
+
+        // An IN over the few members, not a correlated EXISTS per person: the database starts from the members.
+        var members = db.Memberships.Where(m => m.EndedOn == null).Select(m => m.PersonId);
+        people = filter.Party switch
+        {
+            PartyStatus.Member => people.Where(p => members.Contains(p.Id)),
+            PartyStatus.NonMember => people.Where(p => !members.Contains(p.Id)),
+            null => people,
+        };
+        return people;
+    }
+
+    private static string? Normalise(string? shortName) =>
+        string.IsNullOrWhiteSpace(shortName) ? null : shortName.Trim().ToUpperInvariant();
+
+    /// <summary>The chosen key, then the folded name and the id, so pages never overlap or skip a row.</summary>
+    private static IQueryable<Person> Sort(IQueryable<Person> people, PeopleSort sort, bool descending) => (sort, descending) switch
+    {
+        (PeopleSort.DateOfBirth, false) => people.OrderBy(p => p.DateOfBirth).ThenBy(p => p.SearchName).ThenBy(p => p.Id),
+        (PeopleSort.DateOfBirth, true) => people.OrderByDescending(p => p.DateOfBirth).ThenBy(p => p.SearchName).ThenBy(p => p.Id),
+        (PeopleSort.Class, false) => people.OrderBy(p => p.Organisation!.ShortName).ThenBy(p => p.SearchName).ThenBy(p => p.Id),
+        (PeopleSort.Class, true) => people.OrderByDescending(p => p.Organisation!.ShortName).ThenBy(p => p.SearchName).ThenBy(p => p.Id),
+        (PeopleSort.StudentCode, false) => people.OrderBy(p => p.StudentCode).ThenBy(p => p.Id),
+        (PeopleSort.StudentCode, true) => people.OrderByDescending(p => p.StudentCode).ThenBy(p => p.Id),
+        (_, false) => people.OrderBy(p => p.SearchName).ThenBy(p => p.Id),
+        (_, true) => people.OrderByDescending(p => p.SearchName).ThenByDescending(p => p.Id),
+    };
+}

@@ -1,0 +1,39 @@
+using Chibo.Data;
+using Chibo.Seeding;
+using Chibo.Tests.Infrastructure;
+
+namespace Chibo.Tests.Features.People;
+
+/// <summary>
+/// The app on a database holding the demo, shared by the tests of one class: they only read (views add
+/// audit entries, which no other test counts), and seeding once keeps the suite quick.
+/// </summary>
+public abstract class DemoApp(DatabaseProvider provider) : IAsyncLifetime
+{
+    public ChiboFactory Factory { get; private set; } = null!;
+
+    public TestDatabase Database => Factory.Database;
+
+    public async Task InitializeAsync()
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.CreateContext())
+        {
+            await DatabaseSetup.MigrateAsync(db);
+        }
+
+        await using (var services = database.CreateServices())
+        {
+            await using var scope = services.CreateAsyncScope();
+            await DemoSeeder.SeedAsync(scope.ServiceProvider, DemoOptions.Default, TextWriter.Null);
+        }
+
+        Factory = ChiboFactory.Start(new ChiboFactory(database));
+    }
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+}
+
+public sealed class DemoAppOnSqlite() : DemoApp(DatabaseProvider.Sqlite);
+
+public sealed class DemoAppOnPostgres() : DemoApp(DatabaseProvider.Postgres);

@@ -1,0 +1,314 @@
+using System.Net;
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Chibo.Access;
+using Chibo.Data;
+using Chibo.Data.Entities;
+using Chibo.Features.People;
+using Chibo.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chibo.Tests.Features.People;
+
+public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : DemoApp
+{
+    private const string Vi = "Nguyễn Trịnh Yến Vi";
+
+    [Theory]
+    [InlineData("nguyen trinh yen vi")]
+    [InlineData("NGUYỄN TRỊNH YẾN VI")]
+    [InlineData("yen vi")]
+    [InlineData("Trịnh Yến")]
+    [InlineData("  nguyễn   VI ")]
+    public async Task Search_IgnoresDiacriticsCaseAndSpacing_AndFindsPartialWords(string query)
+    {
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+
+        var rows = await RowsAsync(client, "/nhan-su?q=" + Uri.EscapeDataString(query));
+
+        Assert.Contains(rows, r => r.Name == Vi);
+    }
+
+    [Theory]
+    [InlineData("dam hung long", "Đàm Hưng Long")]
+    [InlineData("LÊ ĐỨC MẠNH", "Lê Đức Mạnh")]
+    [InlineData("le duc", "Lê Đức Mạnh")]
+    public async Task Search_FoldsĐToD_BothWays(string query, string name)
+    {
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+
+        var rows = await RowsAsync(client, "/nhan-su?q=" + Uri.EscapeDataString(query));
+
+        Assert.Contains(rows, r => r.Name.EndsWith(name, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Search_MatchesTheStartOfWords_NotTheirMiddle()
+    {
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+
+        var rows = await RowsAsync(client, "/nhan-su?q=rinh+yen");
+
+        Assert.DoesNotContain(rows, r => r.Name == Vi);
+    }
+
+    [Fact]
+    public async Task Search_WithADigit_FindsStudentCodesByTheirStart()
+    {
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+
+        var rows = await RowsAsync(client, "/nhan-su?q=cyh23n");
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.StartsWith("CYH23N", r.StudentCode, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("nguyen")]
+    [InlineData("nguyen thi")]
+    [InlineData("yen vi")]
+    [InlineData("h")]
+    public async Task Search_ReadingTheNameIndex_FindsTheSamePeopleAsTheWordIndex(string query)
+    {
+        await using var db = app.Database.CreateContext();
+        var me = await AdministratorAsync(db);
+        var byWords = new PeopleSearch(db, me);
+        var byScan = new PeopleSearch(db, me) { RareNameLimit = 0 };
+
+        var expected = await (await byWords.MatchingTextAsync(db.People, query)).Select(p => p.Id).OrderBy(id => id).ToListAsync();
+        var actual = await (await byScan.MatchingTextAsync(db.People, query)).Select(p => p.Id).OrderBy(id => id).ToListAsync();
+
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Filters_ClassAndPartyMember_ShowOnlyTheClasssMembers()
+    {
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+
+        var rows = await RowsAsync(client, "/nhan-su?lop=k23n3&dang=dang-vien");
+
+        var row = Assert.Single(rows);
+        Assert.Equal(Vi, row.Name);
+        Assert.Equal("K23N3", row.Unit);
+    }
+
+    [Fact]
+    public async Task Filters_GenderAndYearOfBirth_KeepOnlyMatchingPeople()
+    {
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+
+        var rows = await RowsAsync(client, "/nhan-su?gioi-tinh=nu&nam-sinh=2005");
+
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal("Nữ", r.Gender));
+        Assert.All(rows, r => Assert.EndsWith("/2005", r.DateOfBirth, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Filters_NonMembersOfAClass_LeaveOutThePartyMember()
+    {
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+
+        var rows = await RowsAsync(client, "/nhan-su?lop=K23N3&dang=quan-chung");
+
+        Assert.NotEmpty(rows);
+        Assert.DoesNotContain(rows, r => r.Name == Vi);
+        Assert.All(rows, r => Assert.Equal("K23N3", r.Unit));
+    }
+
+    [Fact]
+    public async Task Paging_ShowsFiftyAPage_WithoutOverlap_AndKeepsTheFiltersInThePageLinks()
+    {
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+
+        var html = await client.GetStringAsync(new Uri("/nhan-su?gioi-tinh=nu", UriKind.Relative));
+        var first = Rows(html);
+        var second = await RowsAsync(client, "/nhan-su?gioi-tinh=nu&trang=2");
+
+        Assert.Equal(PeopleSearch.PageSize, first.Count);
+        Assert.Equal(PeopleSearch.PageSize, second.Count);
+        Assert.Empty(first.Select(r => r.Id).Intersect(second.Select(r => r.Id)));
+        Assert.Contains("href=\"/nhan-su?gioi-tinh=nu&amp;trang=2\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sorting_ByDateOfBirthDescending_PutsTheYoungestFirst()
+    {
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+
+        var rows = await RowsAsync(client, "/nhan-su?sap-xep=ngay-sinh&thu-tu=giam");
+
+        var dates = rows.Select(r => DateOnly.ParseExact(r.DateOfBirth, "dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(dates.OrderByDescending(d => d), dates);
+    }
+
+    [Fact]
+    public async Task BranchSecretary_SeesOnlyTheBranchsPeople()
+    {
+        using var client = await SignIn.AsAsync(app.Factory, "chidoan");
+
+        var rows = await RowsAsync(client, "/nhan-su");
+
+        Assert.Contains(rows, r => r.Name == Vi);
+        Assert.All(rows, r => Assert.Equal("K23N3", r.Unit));
+    }
+
+    [Fact]
+    public async Task BranchSecretary_OpeningAStudentOfAnotherClass_Gets404()
+    {
+        using var client = await SignIn.AsAsync(app.Factory, "chidoan");
+        var other = await PersonIdAsync(p => p.Organisation!.ShortName == "K23N2");
+
+        using var response = await client.GetAsync(new Uri($"/nhan-su/{other}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("CCCD", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Student_OpeningTheList_Gets403()
+    {
+        using var client = await SignIn.AsAsync(app.Factory, "sinhvien");
+
+        using var response = await client.GetAsync(new Uri("/nhan-su", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task NationalId_IsMaskedForTheHomeroomTeacher_AndInFullForTheCellSecretary()
+    {
+        var (id, nationalId) = await NationalIdOfViAsync();
+        using var teacher = await SignIn.AsAsync(app.Factory, "gvcn");
+        using var secretary = await SignIn.AsAsync(app.Factory, "bithu");
+
+        var masked = await teacher.GetStringAsync(new Uri($"/nhan-su/{id}", UriKind.Relative));
+        var full = await secretary.GetStringAsync(new Uri($"/nhan-su/{id}", UriKind.Relative));
+
+        Assert.DoesNotContain(nationalId, masked, StringComparison.Ordinal);
+        Assert.Contains(PeopleText.MaskNationalId(nationalId), masked, StringComparison.Ordinal);
+        Assert.Matches("^[0-9]{3}[*]+[0-9]{3}$", PeopleText.MaskNationalId(nationalId));
+        Assert.Contains(nationalId, full, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NationalId_IsMaskedInTheList_EvenForTheCellSecretary()
+    {
+        var (_, nationalId) = await NationalIdOfViAsync();
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+
+        var html = await client.GetStringAsync(new Uri("/nhan-su?q=yen+vi", UriKind.Relative));
+
+        Assert.DoesNotContain(nationalId, html, StringComparison.Ordinal);
+        Assert.Contains(PeopleText.MaskNationalId(nationalId), html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PersonPage_ShowsTermsPositionsAndMembership_InVietnamese()
+    {
+        var (id, _) = await NationalIdOfViAsync();
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+
+        var html = await client.GetStringAsync(new Uri($"/nhan-su/{id}", UriKind.Relative));
+
+        Assert.Contains("<h1>Nguyễn Trịnh Yến Vi</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("22/07/2005", html, StringComparison.Ordinal);
+        Assert.Contains("2023–2024", html, StringComparison.Ordinal);
+        Assert.Contains("Đảng viên dự bị từ</dt><dd>09/01/2024", html, StringComparison.Ordinal);
+        Assert.Contains("Hồ sơ kết nạp", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PersonPage_EachView_IsRecordedInTheAuditLog()
+    {
+        var (id, _) = await NationalIdOfViAsync();
+        using var client = await SignIn.AsAsync(app.Factory, "gvcn");
+        var before = await ViewsAsync(id);
+
+        using var response = await client.GetAsync(new Uri($"/nhan-su/{id}", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = app.Database.CreateContext();
+        var views = await db.AuditEntries.Where(a => a.EntityType == "Person" && a.EntityId == id.ToString() && a.Action == "view").ToListAsync();
+        Assert.Equal(before + 1, views.Count);
+        Assert.Equal("gvcn", views.OrderBy(a => a.Id).Last().Actor);
+    }
+
+    private async Task<int> ViewsAsync(Guid id)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.AuditEntries.CountAsync(a => a.EntityType == "Person" && a.EntityId == id.ToString() && a.Action == "view");
+    }
+
+    private async Task<(Guid Id, string NationalId)> NationalIdOfViAsync()
+    {
+        await using var db = app.Database.CreateContext();
+        var vi = await db.People.SingleAsync(p => p.FullName == Vi);
+        return (vi.Id, vi.NationalId!);
+    }
+
+    private async Task<Guid> PersonIdAsync(System.Linq.Expressions.Expression<Func<Person, bool>> where)
+    {
+        await using var db = app.Database.CreateContext();
+        return await db.People.Where(where).Select(p => p.Id).FirstAsync();
+    }
+
+    private static async Task<CurrentUser> AdministratorAsync(AppDbContext db)
+    {
+        var admin = await db.Users.SingleAsync(u => u.UserName == "admin");
+        var context = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, admin.Id)], "test")) };
+        var me = new CurrentUser(new HttpContextAccessor { HttpContext = context }, db);
+        await me.LoadAsync();
+        return me;
+    }
+
+    private sealed record Row(string Id, string Name, string DateOfBirth, string Gender, string Unit, string StudentCode, string NationalId, string UnionMember);
+
+    private static async Task<List<Row>> RowsAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return Rows(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The list's rows as a reader sees them: each cell's text, the name without its badge.</summary>
+    private static List<Row> Rows(string html)
+    {
+        var body = Body().Match(html);
+        if (!body.Success)
+        {
+            return [];
+        }
+
+        return [.. RowPattern().Matches(body.Value).Select(row =>
+        {
+            var cells = CellPattern().Matches(row.Value).Select(c => c.Groups[1].Value).ToList();
+            var link = NameLink().Match(cells[0]);
+            string Text(int i) => WebUtility.HtmlDecode(Tags().Replace(cells[i], "")).Trim();
+            return new Row(link.Groups[1].Value, WebUtility.HtmlDecode(link.Groups[2].Value), Text(1), Text(2), Text(3), Text(4), Text(5), Text(6));
+        })];
+    }
+
+    [GeneratedRegex("<tbody>.*?</tbody>", RegexOptions.Singleline)]
+    private static partial Regex Body();
+
+    [GeneratedRegex("<tr>.*?</tr>", RegexOptions.Singleline)]
+    private static partial Regex RowPattern();
+
+    [GeneratedRegex("<td[^>]*>(.*?)</td>", RegexOptions.Singleline)]
+    private static partial Regex CellPattern();
+
+    [GeneratedRegex("<a href=\"/nhan-su/([0-9a-f-]+)\">([^<]*)</a>")]
+    private static partial Regex NameLink();
+
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex Tags();
+}
+
+public sealed class PeopleTestsOnSqlite(DemoAppOnSqlite app) : PeopleTests<DemoAppOnSqlite>(app);
+
+public sealed class PeopleTestsOnPostgres(DemoAppOnPostgres app) : PeopleTests<DemoAppOnPostgres>(app);
