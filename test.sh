@@ -19,6 +19,9 @@ need_package() { # need_package COMMAND PACKAGE...
 }
 need_package pg_ctlcluster postgresql
 need_package sqlite3 sqlite3
+need_package chromium chromium
+need_package pdftotext poppler-utils
+dpkg -s fonts-liberation2 >/dev/null 2>&1 || need_package no-such-command-fonts fonts-liberation2
 
 # --- PostgreSQL on loopback, a role for the tests ----------------------------------------------
 cluster=$(pg_lsclusters --no-header | awk 'NR==1 {print $1" "$2}')
