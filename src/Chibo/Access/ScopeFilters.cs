@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Chibo.Data;
 using Chibo.Data.Entities;
 
 namespace Chibo.Access;
@@ -11,6 +12,38 @@ public static class ScopeFilters
     /// <summary>People whose unit lies in one of <paramref name="scopes"/> (a null scope is everywhere).</summary>
     public static IQueryable<Person> Within(this IQueryable<Person> people, IReadOnlyList<string?> scopes) =>
         people.WithinPaths(p => p.Organisation!.Path, scopes);
+
+    /// <summary>
+    /// People whose unit or whose Youth Union branch lies in one of <paramref name="scopes"/>. A student's unit is
+    /// a class under the school, but the class branch sits under the school's union, so a branch or union
+    /// secretary reaches the students through the branch.
+    /// </summary>
+    public static IQueryable<Person> VisibleIn(this IQueryable<Person> people, AppDbContext db, IReadOnlyList<string?> scopes)
+    {
+        if (scopes.Any(s => s is null))
+        {
+            return people;
+        }
+
+        // A subquery, not a list of ids: the database joins it, and one statement stays one statement.
+        var units = db.Organisations.Within(scopes).Select(o => (Guid?)o.Id);
+        return people.Where(p => units.Contains(p.OrganisationId) || units.Contains(p.UnionBranchId));
+    }
+
+    /// <summary>
+    /// Cases a user may see: those of a cell in their subtrees, and those of the people they may see
+    /// (a homeroom teacher sees her class's candidates, not the whole cell's).
+    /// </summary>
+    public static IQueryable<CaseRecord> VisibleIn(this IQueryable<CaseRecord> cases, AppDbContext db, IReadOnlyList<string?> scopes)
+    {
+        if (scopes.Any(s => s is null))
+        {
+            return cases;
+        }
+
+        var units = db.Organisations.Within(scopes).Select(o => (Guid?)o.Id);
+        return cases.Where(c => units.Contains(c.CellId) || units.Contains(c.Person!.OrganisationId) || units.Contains(c.Person.UnionBranchId));
+    }
 
     public static IQueryable<Organisation> Within(this IQueryable<Organisation> organisations, IReadOnlyList<string?> scopes) =>
         organisations.WithinPaths(o => o.Path, scopes);

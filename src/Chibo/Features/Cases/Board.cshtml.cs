@@ -70,7 +70,7 @@ public sealed class BoardModel(AppDbContext db, CurrentUser me, CaseFiles files)
         Organisation = chosen;
         Today = files.Today;
         var path = chosen.Path;
-        var cases = db.Cases.AsNoTracking().Where(c => c.Cell!.Path.StartsWith(path));
+        var cases = db.Cases.AsNoTracking().VisibleIn(db, scopes).Where(c => c.Cell!.Path.StartsWith(path));
         var counts = await cases.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         Counts = counts.ToDictionary(c => c.Key, c => c.Count);
         Closed = counts.Where(c => c.Key.IsTerminal() && c.Key != Stage.Official).Sum(c => c.Count);

@@ -104,7 +104,8 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, Curren
             return NotFound();
         }
 
-        if (Kind is not { } kind || !Recordable.Contains(kind))
+        // A stale form goes on to the use case, which answers with the conflict and the other person's change.
+        if (Kind is not { } kind || (!Recordable.Contains(kind) && Input.Version == Case.Record.Version))
         {
             ModelState.AddModelError("", "Chọn một bước có thể ghi ở giai đoạn này.");
             return Page();
@@ -155,7 +156,7 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, Curren
     private async Task<bool> LoadAsync(Guid id)
     {
         var loaded = await files.LoadAsync(id);
-        if (loaded is null || !me.Holds(loaded.Cell.Path, [.. StepPermissions.Readers]))
+        if (loaded is null || !loaded.IsVisibleTo(me))
         {
             return false;
         }
@@ -164,7 +165,7 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, Curren
         Today = files.Today;
         Report = files.Appraise(loaded.Case);
         Recordable = [.. Transitions.StepsAt(loaded.Case.Stage, loaded.Cell.IsGrassroots)
-            .Where(k => me.Holds(loaded.Cell.Path, [.. StepPermissions.WhoRecords(k)]))];
+            .Where(k => loaded.CanRecord(me, k))];
         OfficialMembers = [.. loaded.Case.Members
             .Where(m => m.OfficialSince is { } since && since <= Today)
             .OrderBy(m => m.FullName, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false))

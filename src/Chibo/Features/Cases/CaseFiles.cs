@@ -1,3 +1,4 @@
+using Chibo.Access;
 using Chibo.Data;
 using Chibo.Data.Entities;
 using Chibo.Hosting;
@@ -10,7 +11,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Chibo.Features.Cases;
 
 /// <summary>A case loaded with what the pages need around it.</summary>
-public sealed record LoadedCase(CaseRecord Record, Case Case, Organisation Cell, Person Applicant, IReadOnlyDictionary<string, string> MemberNames);
+/// <param name="ApplicantPaths">The tree paths of the applicant's class and union branch: who may see the person may see the case.</param>
+public sealed record LoadedCase(CaseRecord Record, Case Case, Organisation Cell, Person Applicant, IReadOnlyDictionary<string, string> MemberNames, IReadOnlyList<string> ApplicantPaths)
+{
+    /// <summary>Readers over the cell, or over the applicant's class or union branch.</summary>
+    public bool IsVisibleTo(CurrentUser me) => HoldsAny(me, StepPermissions.Readers);
+
+    /// <summary>A step's roles held over the cell, or over the applicant's class or branch (a union secretary, a homeroom teacher).</summary>
+    public bool CanRecord(CurrentUser me, EventKind step) => HoldsAny(me, StepPermissions.WhoRecords(step));
+
+    private bool HoldsAny(CurrentUser me, IReadOnlyList<Role> roles) =>
+        me.Holds(Cell.Path, [.. roles]) || ApplicantPaths.Any(p => me.Holds(p, [.. roles]));
+}
 
 /// <summary>
 /// Turns stored cases into domain <see cref="Case"/>s and back: the one place that knows both shapes.
@@ -67,7 +79,19 @@ public sealed class CaseFiles(AppDbContext db, ChiboClock clock)
             [.. record.Steps.OrderBy(s => s.Date).ThenBy(s => s.RecordedAt).Select(ToStep)],
             record.Stage,
             record.Stage == Stage.Rejected && record.ClosedOn is { } closed ? (closed, record.ClosedBy ?? "") : null);
-        return new LoadedCase(record, domain, record.Cell!, record.Person!, dossierMembers.ToDictionary(m => m.Id, m => m.FullName));
+        var paths = new List<string>();
+        if (record.Person!.Organisation is { } unit)
+        {
+            paths.Add(unit.Path);
+        }
+
+        if (record.Person.UnionBranchId is { } branchId
+            && await db.Organisations.AsNoTracking().Where(o => o.Id == branchId).Select(o => o.Path).SingleOrDefaultAsync(cancellationToken) is { } branchPath)
+        {
+            paths.Add(branchPath);
+        }
+
+        return new LoadedCase(record, domain, record.Cell!, record.Person!, dossierMembers.ToDictionary(m => m.Id, m => m.FullName), paths);
     }
 
     /// <summary>The appraisal of the case today: the same engine and output as <c>chibo check</c>.</summary>

@@ -19,12 +19,16 @@ public sealed class OpenCase(AppDbContext db, CurrentUser me, TimeProvider clock
     public async Task<Result<CaseRecord>> RunAsync(OpenCaseRequest request, CancellationToken cancellationToken = default)
     {
         var person = await db.People.Include(p => p.Organisation).SingleOrDefaultAsync(p => p.Id == request.PersonId, cancellationToken);
-        if (person?.Organisation is null || !me.Holds(person.Organisation.Path, [.. StepPermissions.Readers]))
+        var branchPath = person?.UnionBranchId is { } branchId
+            ? await db.Organisations.AsNoTracking().Where(o => o.Id == branchId).Select(o => o.Path).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        string[] paths = person?.Organisation is null ? [] : branchPath is null ? [person.Organisation.Path] : [person.Organisation.Path, branchPath];
+        if (person?.Organisation is null || !paths.Any(p => me.Holds(p, [.. StepPermissions.Readers])))
         {
             return Result.Failure<CaseRecord>(new Error(RecordStep.NotFound, "Không tìm thấy người này."));
         }
 
-        if (!me.Holds(person.Organisation.Path, [.. StepPermissions.WhoRecords(EventKind.SourceListed)]))
+        if (!paths.Any(p => me.Holds(p, [.. StepPermissions.WhoRecords(EventKind.SourceListed)])))
         {
             return Result.Failure<CaseRecord>(new Error(RecordStep.Forbidden, "Vai trò của bạn không được đề xuất đưa vào nguồn."));
         }

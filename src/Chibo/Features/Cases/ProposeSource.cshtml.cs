@@ -107,9 +107,15 @@ public sealed class ProposeSourceModel(AppDbContext db, CurrentUser me, OpenCase
             return false;
         }
 
+        // A homeroom teacher picks her class, a branch secretary his union branch, the school's officers any class.
         Classes = await db.Organisations.AsNoTracking().Within(scopes)
-            .Where(o => o.Kind == OrganisationKind.SchoolClass)
-            .OrderBy(o => o.Name).ToListAsync();
+            .Where(o => o.Kind == OrganisationKind.SchoolClass || o.Kind == OrganisationKind.UnionBranch)
+            .OrderBy(o => o.Kind).ThenBy(o => o.Name).ToListAsync();
+        if (Classes.Any(c => c.Kind == OrganisationKind.SchoolClass))
+        {
+            Classes = [.. Classes.Where(c => c.Kind == OrganisationKind.SchoolClass)];
+        }
+
         ClassId ??= Classes.Count > 0 ? Classes[0].Id : null;
         if (ClassId is not { } classId || Classes.All(c => c.Id != classId))
         {
@@ -118,7 +124,7 @@ public sealed class ProposeSourceModel(AppDbContext db, CurrentUser me, OpenCase
         }
 
         Rows = await db.People.AsNoTracking()
-            .Where(p => p.OrganisationId == classId)
+            .Where(p => p.OrganisationId == classId || p.UnionBranchId == classId)
             .OrderBy(p => p.SearchName)
             .Select(p => new Row(
                 p.Id,

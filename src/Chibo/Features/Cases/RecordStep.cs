@@ -45,12 +45,12 @@ public sealed class RecordStep(AppDbContext db, CaseFiles files, CurrentUser me,
     public async Task<Result<CaseRecord>> RunAsync(RecordStepRequest request, CancellationToken cancellationToken = default)
     {
         var loaded = await files.LoadAsync(request.CaseId, cancellationToken);
-        if (loaded is null || !me.Holds(loaded.Cell.Path, [.. StepPermissions.Readers]))
+        if (loaded is null || !loaded.IsVisibleTo(me))
         {
             return Result.Failure<CaseRecord>(new Error(NotFound, "Không tìm thấy hồ sơ."));
         }
 
-        if (!me.Holds(loaded.Cell.Path, [.. StepPermissions.WhoRecords(request.Kind)]))
+        if (!loaded.CanRecord(me, request.Kind))
         {
             return Result.Failure<CaseRecord>(new Error(Forbidden, $"Vai trò của bạn không được ghi bước \"{request.Kind.ToVietnamese()}\"."));
         }

@@ -5,6 +5,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
+using Chibo.Domain.Cases;
+using Chibo.Domain.Dossiers;
+using Chibo.Features.Cases;
+using Chibo.Hosting;
+
 namespace Chibo.Features.People;
 
 public sealed record PersonProfile(
@@ -35,7 +40,7 @@ public sealed record PositionRow(string Title, string Organisation, DateOnly Fro
 public sealed record MembershipRow(DateOnly? AdmittedOn, DateOnly ProbationaryFrom, DateOnly? OfficialFrom, string? CardNumber, string Cell, DateOnly? EndedOn);
 
 /// <summary>A person's file. Outside the reader's scope it does not exist (404); every view is audited.</summary>
-public sealed class DetailsModel(AppDbContext db, CurrentUser me, AuditLog audit) : PageModel
+public sealed class DetailsModel(AppDbContext db, CurrentUser me, AuditLog audit, OpenCase openCase, ChiboClock clock) : PageModel
 {
     /// <summary>Roles that may read a national ID in full, over the person's unit; everyone else sees it masked.</summary>
     private static readonly Role[] NationalIdReaders =
@@ -52,6 +57,27 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser me, AuditLog audit
     public IReadOnlyList<PositionRow> Positions { get; private set; } = [];
 
     public IReadOnlyList<MembershipRow> Memberships { get; private set; } = [];
+
+    public IReadOnlyList<CaseRow> Cases { get; private set; } = [];
+
+    /// <summary>The user may put this person on the source list, and the person has no open case.</summary>
+    public bool CanPropose { get; private set; }
+
+    public sealed record CaseRow(Guid Id, Stage Stage, DateOnly OpenedOn, DateOnly? ClosedOn, string Cell);
+
+    /// <summary>"Đề xuất vào nguồn": opens a case and goes to its file.</summary>
+    public async Task<IActionResult> OnPostProposeAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var result = await openCase.RunAsync(new OpenCaseRequest(id, clock.Today), cancellationToken);
+        if (!result.IsSuccess)
+        {
+            TempData["Flash"] = string.Join(" ", result.Errors.Select(e => e.Message));
+            return RedirectToPage(new { id });
+        }
+
+        TempData["Flash"] = "Đã đưa vào nguồn phát triển đảng viên.";
+        return Redirect($"/ho-so/{result.Value.Id}");
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -94,6 +120,16 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser me, AuditLog audit
             .OrderByDescending(m => m.ProbationaryFrom)
             .Select(m => new MembershipRow(m.AdmittedOn, m.ProbationaryFrom, m.OfficialFrom, m.CardNumber, m.Cell!.Name, m.EndedOn))
             .ToListAsync(cancellationToken);
+
+        Cases = await db.Cases.AsNoTracking()
+            .Where(c => c.PersonId == id)
+            .OrderByDescending(c => c.OpenedOn)
+            .Select(c => new CaseRow(c.Id, c.Stage, c.OpenedOn, c.ClosedOn, c.Cell!.Name))
+            .ToListAsync(cancellationToken);
+        var branchPath = await db.People.Where(p => p.Id == id).SelectMany(p => db.Organisations.Where(o => o.Id == p.UnionBranchId).Select(o => o.Path)).FirstOrDefaultAsync(cancellationToken);
+        string?[] paths = [person.UnitPath, branchPath];
+        CanPropose = Cases.All(c => c.ClosedOn is not null) && person.StudentCode is not null
+            && paths.Any(p => p is not null && me.Holds(p, [.. StepPermissions.WhoRecords(EventKind.SourceListed)]));
 
         await audit.RecordViewAsync("Person", id, cancellationToken);
         return Page();

@@ -1,14 +1,14 @@
 using Chibo.Data;
 using Chibo.Seeding;
-using Chibo.Tests.Infrastructure;
 
-namespace Chibo.Tests.Features.People;
+namespace Chibo.Tests.Infrastructure;
 
 /// <summary>
 /// The app on a database holding the demo, shared by the tests of one class: they only read (views add
 /// audit entries, which no other test counts), and seeding once keeps the suite quick.
 /// </summary>
-public abstract class DemoApp(DatabaseProvider provider) : IAsyncLifetime
+/// <param name="students">3,000 or more gives a second school with its own cell, for tests across cells.</param>
+public abstract class DemoApp(DatabaseProvider provider, int students = 1_500) : IAsyncLifetime
 {
     public ChiboFactory Factory { get; private set; } = null!;
 
@@ -25,7 +25,7 @@ public abstract class DemoApp(DatabaseProvider provider) : IAsyncLifetime
         await using (var services = database.CreateServices())
         {
             await using var scope = services.CreateAsyncScope();
-            await DemoSeeder.SeedAsync(scope.ServiceProvider, DemoOptions.Default, TextWriter.Null);
+            await DemoSeeder.SeedAsync(scope.ServiceProvider, DemoOptions.Default with { Students = students }, TextWriter.Null);
         }
 
         Factory = ChiboFactory.Start(new ChiboFactory(database));
@@ -37,3 +37,7 @@ public abstract class DemoApp(DatabaseProvider provider) : IAsyncLifetime
 public sealed class DemoAppOnSqlite() : DemoApp(DatabaseProvider.Sqlite);
 
 public sealed class DemoAppOnPostgres() : DemoApp(DatabaseProvider.Postgres);
+
+public sealed class TwoSchoolsOnSqlite() : DemoApp(DatabaseProvider.Sqlite, 3_000);
+
+public sealed class TwoSchoolsOnPostgres() : DemoApp(DatabaseProvider.Postgres, 3_000);
