@@ -49,6 +49,7 @@ public static class WebApp
         builder.Services.AddScoped<CaseFiles>();
         builder.Services.AddScoped<RecordStep>();
         builder.Services.AddScoped<OpenCase>();
+        builder.Services.AddScoped<VoidStep>();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

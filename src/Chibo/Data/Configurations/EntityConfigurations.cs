@@ -147,6 +147,8 @@ internal sealed class CaseStepRecordConfiguration : IEntityTypeConfiguration<Cas
         e.Property(s => s.Note).HasMaxLength(2000);
         e.Property(s => s.AcknowledgedWarnings).HasMaxLength(500);
         e.Property(s => s.RecordedBy).HasMaxLength(256);
+        e.Property(s => s.VoidedBy).HasMaxLength(256);
+        e.Property(s => s.VoidReason).HasMaxLength(1000);
         e.HasIndex(s => new { s.CaseId, s.Date });
         e.HasOne<Person>().WithMany().HasForeignKey(s => s.MemberPersonId).OnDelete(DeleteBehavior.Restrict);
     }

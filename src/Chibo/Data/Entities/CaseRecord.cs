@@ -51,4 +51,8 @@ public sealed class CaseStepRecord
     public string? RecordedByUserId { get; set; }
     public required string RecordedBy { get; set; }
     public DateTime RecordedAt { get; set; }
+    /// <summary>Set when the step was withdrawn as a mistake: it stays on file, with who and why, but no longer counts.</summary>
+    public DateTime? VoidedAt { get; set; }
+    public string? VoidedBy { get; set; }
+    public string? VoidReason { get; set; }
 }

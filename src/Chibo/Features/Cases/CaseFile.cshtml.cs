@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Chibo.Access;
 using Chibo.Data;
+using Chibo.Data.Entities;
 using Chibo.Domain.Cases;
 using Chibo.Domain.Dossiers;
 using Chibo.Domain.Rules;
@@ -14,7 +15,9 @@ namespace Chibo.Features.Cases;
 /// The case file: timeline, checklist, people, live findings, deadlines, what comes next, and the form
 /// that records the next step. Every view is audited.
 /// </summary>
-public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, CurrentUser me, AuditLog audit) : PageModel
+[RequestSizeLimit(MaxUpload + (64 * 1024))]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxUpload + (64 * 1024))]
+public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidStep voidStep, CurrentUser me, AuditLog audit, AppDbContext db, TimeProvider time) : PageModel
 {
     public LoadedCase Case { get; private set; } = null!;
 
@@ -37,7 +40,20 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, Curren
     [BindProperty]
     public StepInput Input { get; set; } = new();
 
-    public sealed record ChecklistLine(string Code, string Name, bool Handwritten, DateOnly? Received);
+    /// <summary>A paper of the checklist: received by a step or by hand, checked by the cell committee, maybe with a scan.</summary>
+    public sealed record ChecklistLine(string Code, string Name, bool Handwritten, DateOnly? Received, DocumentStatus Status, string? CheckedBy, Guid? FileId, string? FileName);
+
+    /// <summary>Largest scan accepted: a few pages scanned at 200 dpi.</summary>
+    public const long MaxUpload = 10 * 1024 * 1024;
+
+    public bool CanSeeAudit { get; private set; }
+
+    public bool CanManageDocuments { get; private set; }
+
+    public IReadOnlyList<AuditEntry> AuditTrail { get; private set; } = [];
+
+    [BindProperty]
+    public string? VoidReason { get; set; }
 
     public sealed class StepInput
     {
@@ -147,6 +163,139 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, Curren
         return Page();
     }
 
+    /// <summary>"Hủy bước ghi nhầm": the latest step stops counting; who, when and why stay on file.</summary>
+    public async Task<IActionResult> OnPostVoidAsync(Guid id, Guid step)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var result = await voidStep.RunAsync(new VoidStepRequest(id, step, Input.Version, VoidReason ?? ""));
+        if (!result.IsSuccess)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError("", error.Message);
+            }
+
+            return Page();
+        }
+
+        TempData["Flash"] = "Đã hủy bước ghi nhầm; lý do được lưu trong hồ sơ.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Stores a scan of a paper of the checklist. The type is read from the content, not the file name.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(Guid id, string code, IFormFile? scan)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var line = Checklist.FirstOrDefault(l => l.Code == code);
+        if (!CanManageDocuments || line is null)
+        {
+            ModelState.AddModelError("", "Không tải lên được giấy tờ này.");
+            return Page();
+        }
+
+        if (scan is null || scan.Length == 0)
+        {
+            ModelState.AddModelError("", "Chọn tệp bản chụp để tải lên.");
+            return Page();
+        }
+
+        if (scan.Length > MaxUpload)
+        {
+            ModelState.AddModelError("", $"Tệp quá lớn ({scan.Length / 1024 / 1024:N0} MB); tối đa {MaxUpload / 1024 / 1024} MB.");
+            return Page();
+        }
+
+        using var buffer = new MemoryStream();
+        await scan.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        var type = UploadTypes.Sniff(bytes);
+        if (type is null)
+        {
+            ModelState.AddModelError("", "Chỉ nhận bản chụp PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp).");
+            return Page();
+        }
+
+        var stored = new StoredFile
+        {
+            ContentType = type,
+            Size = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)),
+            Content = bytes,
+            UploadedAt = time.GetUtcNow().UtcDateTime,
+            UploadedBy = me.DisplayName,
+        };
+        db.StoredFiles.Add(stored);
+        var document = await db.CaseDocuments.SingleOrDefaultAsync(d => d.CaseId == id && d.FormCode == code);
+        if (document is null)
+        {
+            document = new CaseDocument { CaseId = id, FormCode = code, Status = DocumentStatus.Received, ReceivedOn = line.Received ?? Today };
+            db.CaseDocuments.Add(document);
+        }
+
+        document.FileId = stored.Id;
+        document.FileName = UploadTypes.SafeName(scan.FileName, type);
+        await db.SaveChangesAsync();
+        TempData["Flash"] = $"Đã lưu bản chụp {code}.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>The cell committee has checked a paper: who and when are kept.</summary>
+    public async Task<IActionResult> OnPostCheckedAsync(Guid id, string code)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var line = Checklist.FirstOrDefault(l => l.Code == code);
+        if (!CanManageDocuments || line is null || line.Status == DocumentStatus.Missing)
+        {
+            ModelState.AddModelError("", "Chỉ kiểm tra được giấy tờ đã nhận.");
+            return Page();
+        }
+
+        var document = await db.CaseDocuments.SingleOrDefaultAsync(d => d.CaseId == id && d.FormCode == code);
+        if (document is null)
+        {
+            document = new CaseDocument { CaseId = id, FormCode = code, ReceivedOn = line.Received };
+            db.CaseDocuments.Add(document);
+        }
+
+        document.Status = DocumentStatus.Checked;
+        document.CheckedOn = Today;
+        document.CheckedBy = me.DisplayName;
+        await db.SaveChangesAsync();
+        TempData["Flash"] = $"Đã ghi nhận {code} đã được kiểm tra.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>A scan, as a download (never rendered inline), and its reading audited.</summary>
+    public async Task<IActionResult> OnGetScanAsync(Guid id, Guid file)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var document = await db.CaseDocuments.AsNoTracking().SingleOrDefaultAsync(d => d.CaseId == id && d.FileId == file);
+        var stored = document is null ? null : await db.StoredFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == file);
+        if (stored is null)
+        {
+            return NotFound();
+        }
+
+        await audit.RecordViewAsync("StoredFile", file);
+        return File(stored.Content, stored.ContentType, document!.FileName ?? $"{document.FormCode}.bin");
+    }
+
     public int WorkingDaysLeft(DateOnly due) => CaseFiles.Calendar.CountWorkingDays(Today, due);
 
     public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
@@ -171,9 +320,23 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, Curren
             .OrderBy(m => m.FullName, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false))
             .Select(m => (m.Id, m.FullName))];
         var received = loaded.Case.Steps.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Max(s => s.Date));
+        var documents = await db.CaseDocuments.AsNoTracking().Where(d => d.CaseId == id).ToDictionaryAsync(d => d.FormCode);
         Checklist = [.. FormCatalogue.ChecklistFor(loaded.Case.Stage, loaded.Applicant.IsYouthUnionMember)
             .Where(c => !loaded.Cell.IsGrassroots || c.Step is not (EventKind.CommitteeResolution or EventKind.RecognitionCommitteeResolution))
-            .Select(c => new ChecklistLine(c.Form.Code, c.Form.Name, c.Form.Handwritten, received.TryGetValue(c.Step, out var d) ? d : null))];
+            .Select(c =>
+            {
+                var stepDate = received.TryGetValue(c.Step, out var d) ? d : (DateOnly?)null;
+                var document = documents.GetValueOrDefault(c.Form.Code);
+                var status = document?.Status ?? (stepDate is null ? DocumentStatus.Missing : DocumentStatus.Received);
+                return new ChecklistLine(c.Form.Code, c.Form.Name, c.Form.Handwritten, stepDate ?? document?.ReceivedOn, status, document?.CheckedBy, document?.FileId, document?.FileName);
+            })];
+        CanManageDocuments = loaded.CanRecord(me, EventKind.Application);
+        CanSeeAudit = me.Holds(loaded.Cell.Path, Role.CellSecretary, Role.CellCommittee, Role.OrganisationDepartment, Role.Administrator);
+        AuditTrail = CanSeeAudit
+            ? await db.AuditEntries.AsNoTracking()
+                .Where(a => (a.EntityType == "Case" && a.EntityId == id.ToString()) || (a.EntityType == "CaseRecord" && a.EntityId == id.ToString()))
+                .OrderByDescending(a => a.Id).Take(50).ToListAsync()
+            : [];
         return true;
     }
 }

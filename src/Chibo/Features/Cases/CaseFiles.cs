@@ -53,7 +53,8 @@ public sealed class CaseFiles(AppDbContext db, ChiboClock clock)
             .Where(m => m.CellId == record.CellId && m.EndedOn == null)
             .Select(m => new { m.PersonId, m.Person!.FullName, m.OfficialFrom })
             .ToListAsync(cancellationToken);
-        var knownSince = record.Steps
+        var steps = record.Steps.Where(s => s.VoidedAt is null).ToList();
+        var knownSince = steps
             .Where(s => s.Kind == EventKind.Introduction && s.MemberPersonId is not null)
             .OrderBy(s => s.Date)
             .GroupBy(s => s.MemberPersonId!.Value)
@@ -63,7 +64,7 @@ public sealed class CaseFiles(AppDbContext db, ChiboClock clock)
             .ToList();
 
         // Steps may name a member who has since left the cell: keep them known so the file still reads.
-        var missing = record.Steps.Where(s => s.MemberPersonId is { } id && members.All(m => m.PersonId != id)).Select(s => s.MemberPersonId!.Value).Distinct().ToList();
+        var missing = steps.Where(s => s.MemberPersonId is { } id && members.All(m => m.PersonId != id)).Select(s => s.MemberPersonId!.Value).Distinct().ToList();
         if (missing.Count > 0)
         {
             var former = await db.People.AsNoTracking().Where(p => missing.Contains(p.Id)).Select(p => new { p.Id, p.FullName }).ToListAsync(cancellationToken);
@@ -76,7 +77,7 @@ public sealed class CaseFiles(AppDbContext db, ChiboClock clock)
             CellOf(record.Cell!),
             ApplicantOf(record.Person!, record.Over60Approved),
             dossierMembers,
-            [.. record.Steps.OrderBy(s => s.Date).ThenBy(s => s.RecordedAt).Select(ToStep)],
+            [.. steps.OrderBy(s => s.Date).ThenBy(s => s.RecordedAt).Select(ToStep)],
             record.Stage,
             record.Stage == Stage.Rejected && record.ClosedOn is { } closed ? (closed, record.ClosedBy ?? "") : null);
         var paths = new List<string>();

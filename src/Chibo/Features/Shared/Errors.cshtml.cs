@@ -22,6 +22,7 @@ public sealed class ErrorsModel : PageModel
         {
             403 => ("Không có quyền", "Bạn không có quyền xem hoặc thay đổi nội dung này. Nếu cần, hãy hỏi bí thư chi bộ hoặc quản trị hệ thống."),
             404 => ("Không tìm thấy", "Trang hoặc hồ sơ này không có, hoặc nằm ngoài phạm vi của bạn."),
+            413 => ("Tệp quá lớn", "Tệp gửi lên vượt quá giới hạn cho phép. Hãy chụp lại với độ phân giải thấp hơn hoặc chia thành nhiều tệp."),
             400 => ("Yêu cầu không hợp lệ", "Biểu mẫu đã hết hạn hoặc dữ liệu gửi lên không đúng. Hãy tải lại trang và thử lại."),
             _ => ("Đã có lỗi", "Chibo gặp sự cố khi xử lý yêu cầu. Dữ liệu chưa bị thay đổi; hãy thử lại sau ít phút."),
         };

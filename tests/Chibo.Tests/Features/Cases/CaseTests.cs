@@ -241,6 +241,75 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.All(opened, c => Assert.Equal(Stage.Source, c.Stage));
     }
 
+    [Fact]
+    public async Task VoidingTheLatestStep_NeedsAReason_ThenTakesTheCaseBack_AndKeepsTheStepOnFile()
+    {
+        var caseId = await TakeCaseAsync(Stage.Trained);
+        await using var db = app.Database.CreateContext();
+        var latest = await db.CaseSteps.Where(s => s.CaseId == caseId).OrderByDescending(s => s.Date).ThenByDescending(s => s.RecordedAt).FirstAsync();
+        Assert.Equal(EventKind.AwarenessCertificate, latest.Kind);
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+
+        var noReason = await PostVoidAsync(client, caseId, latest.Id, "");
+        var withReason = await PostVoidAsync(client, caseId, latest.Id, "Ghi nhầm giấy chứng nhận của người khác.");
+
+        Assert.Contains("Cần ghi rõ lý do hủy", await noReason.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, withReason.StatusCode);
+        await using var check = app.Database.CreateContext();
+        var stored = await check.Cases.Include(c => c.Steps).SingleAsync(c => c.Id == caseId);
+        Assert.Equal(Stage.Sympathizer, stored.Stage);
+        var voided = stored.Steps.Single(s => s.Id == latest.Id);
+        Assert.Equal("Ghi nhầm giấy chứng nhận của người khác.", voided.VoidReason);
+        Assert.Equal("Lê Ngọc Biên", voided.VoidedBy);
+    }
+
+    [Fact]
+    public async Task AScanIsCheckedByItsContent_StoredInTheDatabase_AndServedAsADownload()
+    {
+        var caseId = await TakeCaseAsync(Stage.Applying);
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+        var pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF"u8.ToArray();
+        var disguised = "<script>alert(1)</script>"u8.ToArray();
+
+        var refused = await UploadAsync(client, caseId, "1-KNĐ", "don.pdf", disguised);
+        var accepted = await UploadAsync(client, caseId, "1-KNĐ", "Đơn xin vào Đảng.pdf", pdf);
+
+        Assert.Contains("Chỉ nhận bản chụp PDF, JPEG hoặc PNG", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        await using var db = app.Database.CreateContext();
+        var document = await db.CaseDocuments.SingleAsync(d => d.CaseId == caseId && d.FormCode == "1-KNĐ");
+        var download = await client.GetAsync(new Uri($"/ho-so/{caseId}?handler=Scan&file={document.FileId}", UriKind.Relative));
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+    }
+
+    private static async Task<HttpResponseMessage> PostVoidAsync(HttpClient client, Guid caseId, Guid stepId, string reason)
+    {
+        var page = await client.GetStringAsync(new Uri($"/ho-so/{caseId}", UriKind.Relative));
+        var version = System.Text.RegularExpressions.Regex.Match(page, "name=\"Input.Version\" value=\"(\\d+)\"").Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Version"] = version,
+            ["VoidReason"] = reason,
+            ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page),
+        });
+        return await client.PostAsync(new Uri($"/ho-so/{caseId}?handler=Void&step={stepId}", UriKind.Relative), content);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, Guid caseId, string code, string name, byte[] bytes)
+    {
+        var page = await client.GetStringAsync(new Uri($"/ho-so/{caseId}", UriKind.Relative));
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(code), "code" },
+            { new StringContent(SignIn.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent(bytes), "scan", name },
+        };
+        return await client.PostAsync(new Uri($"/ho-so/{caseId}?handler=Upload", UriKind.Relative), content);
+    }
+
     /// <summary>A case of the story cell at <paramref name="stage"/> that no other test has taken.</summary>
     private async Task<Guid> TakeCaseAsync(Stage stage, bool withHelper = false)
     {

@@ -241,6 +241,17 @@ namespace Chibo.Data.Migrations.Postgres
                     b.Property<bool>("Replacement")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int?>("VotesAgainst")
                         .HasColumnType("integer");
 

@@ -234,6 +234,17 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.Property<bool>("Replacement")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("VotesAgainst")
                         .HasColumnType("INTEGER");
 
