@@ -15,8 +15,8 @@ runs=${2:-30}
 port=${CHIBO_BENCH_PORT:-5097}
 base="http://127.0.0.1:$port"
 
-dotnet build src/Chibo -c Release --nologo -v quiet >/dev/null
-chibo="$(pwd)/src/Chibo/bin/Release/net10.0/chibo.dll"
+source bench/http-lib.sh
+chibo_build
 mkdir -p "$data"
 settings=(--data "$data")
 if [ -n "${CHIBO_BENCH_POSTGRES:-}" ]; then
@@ -34,36 +34,9 @@ if [ -n "${CHIBO_BENCH_POSTGRES:-}" ] || [ ! -f "$data/chibo.db" ]; then
   dotnet "$chibo" seed --demo --students 100000 "${settings[@]}" >/dev/null 2>&1 || true
 fi
 
-dotnet "$chibo" "${settings[@]}" --urls "$base" >/dev/null 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fs "$base/health" >/dev/null 2>&1 && break; sleep 0.5; done
+chibo_serve "${settings[@]}"
 
-jars=$(mktemp -d)
-sign_in() { # sign_in USER -> cookie jar path
-  local jar="$jars/$1"
-  local token
-  token=$(curl -s -c "$jar" -b "$jar" "$base/dang-nhap" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "UserName=$1" --data-urlencode "Password=ChiboDemo2024" \
-    --data-urlencode "__RequestVerificationToken=$token" "$base/dang-nhap"
-  echo "$jar"
-}
-
-measure() { # measure USER LABEL PATH
-  local jar
-  jar=$(sign_in "$1")
-  for _ in 1 2 3; do curl -s -o /dev/null -b "$jar" "$base$3"; done
-  local times
-  times=$(for _ in $(seq 1 "$runs"); do curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" "$base$3"; done | sort -n)
-  local median p95 max
-  median=$(sed -n "$(( (runs + 1) / 2 ))p" <<<"$times")
-  p95=$(sed -n "$(( (runs * 95 + 99) / 100 ))p" <<<"$times")
-  max=$(tail -n 1 <<<"$times")
-  printf '| %-8s | %-44s | %6.1f | %6.1f | %6.1f |\n' "$1" "$2" "$(bc -l <<<"$median*1000")" "$(bc -l <<<"$p95*1000")" "$(bc -l <<<"$max*1000")"
-}
-
-echo "| user     | request                                      | median ms | p95 ms | max ms |"
-echo "|----------|----------------------------------------------|-------:|-------:|-------:|"
+table_head
 measure admin "list, first page (100k people)" "/nhan-su"
 measure admin "search 'nguyen trinh yen vi' (1 match)" "/nhan-su?q=nguyen+trinh+yen+vi"
 measure admin "search 'NGUYỄN TRỊNH YẾN VI' (1 match)" "/nhan-su?q=NGUY%E1%BB%84N+TR%E1%BB%8ANH+Y%E1%BA%BEN+VI"
