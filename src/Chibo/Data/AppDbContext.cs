@@ -27,6 +27,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
+    public DbSet<CaseComment> CaseComments => Set<CaseComment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

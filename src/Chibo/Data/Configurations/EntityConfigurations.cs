@@ -192,3 +192,16 @@ internal sealed class CorrectionRequestConfiguration : IEntityTypeConfiguration<
         e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class CaseCommentConfiguration : IEntityTypeConfiguration<CaseComment>
+{
+    public void Configure(EntityTypeBuilder<CaseComment> e)
+    {
+        e.Property(c => c.AuthorUserId).HasMaxLength(450);
+        e.Property(c => c.Author).HasMaxLength(256);
+        e.Property(c => c.AuthorRole).HasMaxLength(100);
+        e.Property(c => c.Text).HasMaxLength(4000);
+        e.HasIndex(c => new { c.CaseId, c.CreatedAt });
+        e.HasOne<CaseRecord>().WithMany().HasForeignKey(c => c.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

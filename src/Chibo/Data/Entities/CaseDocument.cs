@@ -64,3 +64,16 @@ public sealed class CorrectionRequest : IVersioned
     public string? ResolvedBy { get; set; }
     public int Version { get; set; }
 }
+
+/// <summary>An observation on a case by someone who knows the candidate: a homeroom teacher, the union, a member.</summary>
+public sealed class CaseComment
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CaseId { get; set; }
+    public required string AuthorUserId { get; set; }
+    public required string Author { get; set; }
+    /// <summary>The author's role when writing, in Vietnamese (e.g. "Giáo viên chủ nhiệm").</summary>
+    public required string AuthorRole { get; set; }
+    public required string Text { get; set; }
+    public DateTime CreatedAt { get; set; }
+}

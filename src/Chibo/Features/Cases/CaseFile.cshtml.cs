@@ -55,6 +55,11 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidSt
     [BindProperty]
     public string? VoidReason { get; set; }
 
+    [BindProperty]
+    public string? Comment { get; set; }
+
+    public IReadOnlyList<CaseComment> Comments { get; private set; } = [];
+
     public sealed class StepInput
     {
         public int Version { get; set; }
@@ -161,6 +166,37 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidSt
         }
 
         return Page();
+    }
+
+    /// <summary>An observation by anyone who may read the case: the homeroom teacher's word is part of the file.</summary>
+    public async Task<IActionResult> OnPostCommentAsync(Guid id)
+    {
+        if (!await LoadAsync(id))
+        {
+            return NotFound();
+        }
+
+        var text = Comment?.Trim() ?? "";
+        if (text.Length is < 2 or > 4000)
+        {
+            ModelState.AddModelError(nameof(Comment), "Nhận xét từ 2 đến 4.000 ký tự.");
+            return Page();
+        }
+
+        var role = me.Grants.FirstOrDefault(g => StepPermissions.Readers.Contains(g.Role)
+            && (g.Path is null || Case.Cell.Path.StartsWith(g.Path, StringComparison.Ordinal) || Case.ApplicantPaths.Any(p => p.StartsWith(g.Path, StringComparison.Ordinal))));
+        db.CaseComments.Add(new CaseComment
+        {
+            CaseId = id,
+            AuthorUserId = me.UserId!,
+            Author = me.DisplayName,
+            AuthorRole = role is null ? "" : Shared.RoleNames.Of(role.Role),
+            Text = text,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync();
+        TempData["Flash"] = "Đã lưu nhận xét.";
+        return RedirectToPage(new { id });
     }
 
     /// <summary>"Hủy bước ghi nhầm": the latest step stops counting; who, when and why stay on file.</summary>
@@ -331,6 +367,7 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidSt
                 return new ChecklistLine(c.Form.Code, c.Form.Name, c.Form.Handwritten, stepDate ?? document?.ReceivedOn, status, document?.CheckedBy, document?.FileId, document?.FileName);
             })];
         CanManageDocuments = loaded.CanRecord(me, EventKind.Application);
+        Comments = await db.CaseComments.AsNoTracking().Where(c => c.CaseId == id).OrderBy(c => c.CreatedAt).ToListAsync();
         CanSeeAudit = me.Holds(loaded.Cell.Path, Role.CellSecretary, Role.CellCommittee, Role.OrganisationDepartment, Role.Administrator);
         AuditTrail = CanSeeAudit
             ? await db.AuditEntries.AsNoTracking()

@@ -285,6 +285,61 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
+    [Fact]
+    public async Task HomeroomTeacher_CommentsOnHerStudentsCase_AndTheCommentShowsHerRole()
+    {
+        await using var db = app.Database.CreateContext();
+        var candidate = await db.Users.Where(u => u.UserName == "sinhvien").Select(u => u.PersonId).SingleAsync();
+        var caseId = await db.Cases.Where(c => c.PersonId == candidate).Select(c => c.Id).SingleAsync();
+        using var client = await SignIn.AsAsync(app.Factory, "gvcn");
+        var page = await client.GetStringAsync(new Uri($"/ho-so/{caseId}", UriKind.Relative));
+
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Comment"] = "Em chăm chỉ, gương mẫu trong lớp, tích cực hoạt động tình nguyện.",
+            ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page),
+        });
+        var response = await client.PostAsync(new Uri($"/ho-so/{caseId}?handler=Comment", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var after = await client.GetStringAsync(new Uri($"/ho-so/{caseId}", UriKind.Relative));
+        Assert.Contains("Em chăm chỉ, gương mẫu trong lớp", after);
+        Assert.Contains("(Giáo viên chủ nhiệm)", after);
+    }
+
+    [Fact]
+    public async Task ACorrectionRequest_IsAnsweredByTheCell_AndTheStudentSeesTheAnswer()
+    {
+        using var student = await SignIn.AsAsync(app.Factory, "sinhvien");
+        var form = await student.GetStringAsync(new Uri("/cua-toi", UriKind.Relative));
+        using (var ask = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Correction"] = "Số điện thoại của em đã đổi sang 0912345678.",
+            ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(form),
+        }))
+        {
+            await student.PostAsync(new Uri("/cua-toi", UriKind.Relative), ask);
+        }
+
+        await using var db = app.Database.CreateContext();
+        var request = await db.CorrectionRequests.SingleAsync(r => r.Text.Contains("0912345678"));
+        using var secretary = await SignIn.AsAsync(app.Factory, "bithu");
+        var list = await secretary.GetStringAsync(new Uri("/yeu-cau-sua", UriKind.Relative));
+        Assert.Contains("0912345678", list);
+        using var answer = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["request"] = request.Id.ToString(),
+            ["version"] = request.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["status"] = "Done",
+            ["response"] = "Chi ủy đã cập nhật số điện thoại mới.",
+            ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(list),
+        });
+        var answered = await secretary.PostAsync(new Uri("/yeu-cau-sua", UriKind.Relative), answer);
+
+        Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
+        Assert.Contains("Chi ủy đã cập nhật số điện thoại mới.", await student.GetStringAsync(new Uri("/cua-toi", UriKind.Relative)));
+    }
+
     private static async Task<HttpResponseMessage> PostVoidAsync(HttpClient client, Guid caseId, Guid stepId, string reason)
     {
         var page = await client.GetStringAsync(new Uri($"/ho-so/{caseId}", UriKind.Relative));
