@@ -29,6 +29,8 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             builder.UseSetting(DatabaseSettings.DataDirectoryKey, _folder);
             builder.UseSetting(StartupTasks.DemoKey, "true");
+            // A free port of the system's choosing: test classes run side by side, and 5080 may be taken.
+            builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.UseEnvironment("Testing");
         });
         _factory.UseKestrel(0);

@@ -7,7 +7,7 @@ public sealed class SignInJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
     {
         var page = await app.SignInAsync("bithu");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Bảng theo dõi" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bảng theo dõi", Exact = true }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bảng theo dõi phát triển đảng viên" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "nguồn", Exact = false }).First).ToBeVisibleAsync();
