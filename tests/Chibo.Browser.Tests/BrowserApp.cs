@@ -1,14 +1,24 @@
 using Chibo.Data;
+using Chibo.Data.Entities;
 using Chibo.Hosting;
 using Chibo.Seeding;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Chibo.Browser.Tests;
 
+/// <summary>Every browser journey shares one app and one Chromium: seeding the demo and starting the browser once keeps the suite short.</summary>
+[CollectionDefinition(Name)]
+public sealed class ChromiumSuite : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "Chibo in Chromium";
+}
+
 /// <summary>
 /// Chibo on a real Kestrel port with the demo loaded (SQLite in a temporary folder), and Debian's
-/// Chromium driven by Playwright. One per test class; each journey opens its own browser context.
+/// Chromium driven by Playwright. One for the whole suite (journeys run one after another and never
+/// depend on each other's order); each journey opens its own browser context.
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
@@ -20,6 +30,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's services, to look up demo data or to arrange what the demo lacks.</summary>
+    public IServiceProvider Services => _factory!.Services;
+
     /// <summary>Where journeys leave their screenshots (artifacts/screenshots from the repository root).</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
 
@@ -30,6 +43,9 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting(DatabaseSettings.DataDirectoryKey, _folder);
             builder.UseSetting(StartupTasks.DemoKey, "true");
             builder.UseEnvironment("Testing");
+
+            // Outside Development the app serves only published assets: without this the pages come unstyled.
+            builder.UseStaticWebAssets();
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -64,6 +80,26 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal));
         return page;
+    }
+
+    /// <summary>Runs <paramref name="work"/> against the app's database in a scope of its own.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>Creates a sign-in account holding <paramref name="role"/> over <paramref name="organisationId"/>, with the demo password.</summary>
+    public async Task CreateUserAsync(string userName, string displayName, Role role, Guid organisationId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ChiboUser>>();
+        var user = new ChiboUser { UserName = userName, DisplayName = displayName };
+        var created = await users.CreateAsync(user, DemoSeeder.DemoPassword);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = role, OrganisationId = organisationId });
+        await db.SaveChangesAsync();
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>
