@@ -72,5 +72,6 @@ public sealed class CaseFilePage(IPage page)
         }
 
         await Assertions.Expect(flash).ToHaveTextAsync($"Đã ghi: {step} ngày {Vietnamese(date)}.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
     }
 }
