@@ -56,10 +56,13 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
+
+            // Date fields show dd/mm/yyyy as a Vietnamese user's browser does, when Debian's chromium-l10n is installed.
+            Env = new Dictionary<string, string> { ["LANGUAGE"] = "vi", ["LANG"] = "vi_VN.UTF-8" },
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--lang=vi-VN",
             ],
         });
         Directory.CreateDirectory(ScreenshotFolder);

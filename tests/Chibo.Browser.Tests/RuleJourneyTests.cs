@@ -60,6 +60,12 @@ public sealed class RuleJourneyTests(BrowserApp app)
         await file.ExpectRecordedAsync("Chi bộ đưa vào danh sách cảm tình Đảng", today);
         await Assertions.Expect(file.Stage).ToHaveTextAsync("cảm tình Đảng");
         await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "đã xác nhận lưu ý HELPER-MISSING" })).ToBeVisibleAsync();
+
+        // Until a helper is assigned, the file keeps the warning among its findings.
+        var findings = page.GetByRole(AriaRole.Region, new() { Name = "Kết quả kiểm tra theo quy định" });
+        await Assertions.Expect(findings.GetByRole(AriaRole.Listitem)).ToContainTextAsync("Lưu ý");
+        await Assertions.Expect(findings.GetByRole(AriaRole.Listitem)).ToContainTextAsync("mã HELPER-MISSING");
+        await BrowserApp.ScreenshotAsync(page, "ho-so-luu-y");
         await page.Context.CloseAsync();
     }
 }
