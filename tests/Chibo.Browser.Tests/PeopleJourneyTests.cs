@@ -5,7 +5,7 @@ namespace Chibo.Browser.Tests;
 public sealed class PeopleJourneyTests(BrowserApp app)
 {
     [Fact]
-    public async Task Student_affairs_finds_a_K23N3_student_in_the_people_list_and_opens_her_page()
+    public async Task Student_affairs_finds_a_probationary_member_of_K23N3_in_the_people_list_and_her_page_offers_no_proposal()
     {
         var page = await app.SignInAsync("ctsv");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nhân sự" }).ClickAsync();
@@ -25,6 +25,10 @@ public sealed class PeopleJourneyTests(BrowserApp app)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Lý lịch" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Kết quả học tập và rèn luyện" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Hồ sơ kết nạp" })).ToBeVisibleAsync();
+
+        // She is already a probationary member: the page offers no proposal to the source list.
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Đảng viên" })).ToContainTextAsync("Chưa công nhận");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Đề xuất vào nguồn phát triển đảng viên" })).ToHaveCountAsync(0);
         await BrowserApp.ScreenshotAsync(page, "nhan-su-chi-tiet");
         await page.Context.CloseAsync();
     }

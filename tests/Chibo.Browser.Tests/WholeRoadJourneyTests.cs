@@ -46,6 +46,7 @@ public sealed class WholeRoadJourneyTests(BrowserApp app)
 
         await teacher.GetByRole(AriaRole.Checkbox, new() { Name = $"Chọn {student.FullName}", Exact = true }).CheckAsync();
         await teacher.GetByLabel("Ngày đề xuất").FillAsync(CaseFilePage.Iso(Proposed));
+        await teacher.GetByLabel("Ngày đề xuất").BlurAsync();
         await BrowserApp.ScreenshotAsync(teacher, "de-xuat-nguon");
         await teacher.GetByRole(AriaRole.Button, new() { Name = "Đưa những người đã chọn vào nguồn" }).ClickAsync();
         await Assertions.Expect(teacher.GetByRole(AriaRole.Row).Filter(new() { HasText = student.FullName })).ToContainTextAsync("đã có hồ sơ");
