@@ -1,14 +1,24 @@
 using Chibo.Data;
+using Chibo.Data.Entities;
 using Chibo.Hosting;
 using Chibo.Seeding;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Chibo.Browser.Tests;
 
+/// <summary>Every browser journey shares one app and one Chromium: seeding the demo and starting the browser once keeps the suite short.</summary>
+[CollectionDefinition(Name)]
+public sealed class ChromiumSuite : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "Chibo in Chromium";
+}
+
 /// <summary>
 /// Chibo on a real Kestrel port with the demo loaded (SQLite in a temporary folder), and Debian's
-/// Chromium driven by Playwright. One per test class; each journey opens its own browser context.
+/// Chromium driven by Playwright. One for the whole suite (journeys run one after another and never
+/// depend on each other's order); each journey opens its own browser context.
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
@@ -19,6 +29,9 @@ public sealed class BrowserApp : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The app's services, to look up demo data or to arrange what the demo lacks.</summary>
+    public IServiceProvider Services => _factory!.Services;
 
     /// <summary>Where journeys leave their screenshots (artifacts/screenshots from the repository root).</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
@@ -32,6 +45,9 @@ public sealed class BrowserApp : IAsyncLifetime
             // A free port of the system's choosing: test classes run side by side, and 5080 may be taken.
             builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.UseEnvironment("Testing");
+
+            // Outside Development the app serves only published assets: without this the pages come unstyled.
+            builder.UseStaticWebAssets();
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -42,10 +58,13 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
+
+            // Date fields show dd/mm/yyyy as a Vietnamese user's browser does, when Debian's chromium-l10n is installed.
+            Env = new Dictionary<string, string> { ["LANGUAGE"] = "vi", ["LANG"] = "vi_VN.UTF-8" },
             Args =
             [
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--lang=vi-VN",
             ],
         });
         Directory.CreateDirectory(ScreenshotFolder);
@@ -66,6 +85,26 @@ public sealed class BrowserApp : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal));
         return page;
+    }
+
+    /// <summary>Runs <paramref name="work"/> against the app's database in a scope of its own.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>Creates a sign-in account holding <paramref name="role"/> over <paramref name="organisationId"/>, with the demo password.</summary>
+    public async Task CreateUserAsync(string userName, string displayName, Role role, Guid organisationId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ChiboUser>>();
+        var user = new ChiboUser { UserName = userName, DisplayName = displayName };
+        var created = await users.CreateAsync(user, DemoSeeder.DemoPassword);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.RoleAssignments.Add(new RoleAssignment { UserId = user.Id, Role = role, OrganisationId = organisationId });
+        await db.SaveChangesAsync();
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -1,9 +1,10 @@
 namespace Chibo.Browser.Tests;
 
-public sealed class SignInJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+[Collection(ChromiumSuite.Name)]
+public sealed class SignInJourneyTests(BrowserApp app)
 {
     [Fact]
-    public async Task CellSecretary_SignsIn_AndSeesHerBoardWithEveryStage()
+    public async Task A_cell_secretary_signs_in_and_sees_her_board_with_every_stage()
     {
         var page = await app.SignInAsync("bithu");
 
@@ -11,20 +12,23 @@ public sealed class SignInJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bảng theo dõi phát triển đảng viên" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "nguồn", Exact = false }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "đảng viên dự bị", Exact = false })).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "bang-theo-doi");
+        await page.Context.CloseAsync();
     }
 
     [Fact]
-    public async Task WrongPassword_SaysSoInVietnamese()
+    public async Task A_wrong_password_is_refused_in_Vietnamese()
     {
-        var context = await app.Browser.NewContextAsync();
+        var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "vi-VN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{app.BaseUrl}/dang-nhap");
+        await BrowserApp.ScreenshotAsync(page, "dang-nhap");
         await page.GetByLabel("Tên đăng nhập").FillAsync("bithu");
         await page.GetByLabel("Mật khẩu").FillAsync("sai-mat-khau");
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Tên đăng nhập hoặc mật khẩu không đúng");
-        await BrowserApp.ScreenshotAsync(page, "dang-nhap");
+        await context.CloseAsync();
     }
 }

@@ -27,7 +27,7 @@ public sealed class ProposeSourceModel(AppDbContext db, CurrentUser me, OpenCase
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public sealed record Row(Guid Id, string Name, string? Code, LearningRank? Learning, int? Conduct, bool InCase);
+    public sealed record Row(Guid Id, string Name, string? Code, LearningRank? Learning, int? Conduct, bool InCase, bool Member = false);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -69,6 +69,13 @@ public sealed class ProposeSourceModel(AppDbContext db, CurrentUser me, OpenCase
             var errors = new List<string>();
             foreach (var personId in Chosen.Distinct())
             {
+                // A Party member (probationary or official) is past the source list.
+                if (Rows.FirstOrDefault(r => r.Id == personId) is { Member: true } member)
+                {
+                    errors.Add($"{member.Name} đã là đảng viên, không đưa vào nguồn.");
+                    continue;
+                }
+
                 var result = await openCase.RunAsync(new OpenCaseRequest(personId, Date!.Value));
                 errors.AddRange(result.Errors.Select(e => e.Message));
             }
@@ -132,7 +139,8 @@ public sealed class ProposeSourceModel(AppDbContext db, CurrentUser me, OpenCase
                 p.StudentCode,
                 p.Terms.OrderByDescending(t => t.SchoolYear).ThenByDescending(t => t.Semester).Select(t => (LearningRank?)t.Learning).FirstOrDefault(),
                 p.Terms.OrderByDescending(t => t.SchoolYear).ThenByDescending(t => t.Semester).Select(t => (int?)t.ConductScore).FirstOrDefault(),
-                db.Cases.Any(c => c.PersonId == p.Id && c.ClosedOn == null)))
+                db.Cases.Any(c => c.PersonId == p.Id && c.ClosedOn == null),
+                db.Memberships.Any(m => m.PersonId == p.Id && m.EndedOn == null)))
             .ToListAsync();
         return true;
     }

@@ -128,7 +128,7 @@ public sealed class DetailsModel(AppDbContext db, CurrentUser me, AuditLog audit
             .ToListAsync(cancellationToken);
         var branchPath = await db.People.Where(p => p.Id == id).SelectMany(p => db.Organisations.Where(o => o.Id == p.UnionBranchId).Select(o => o.Path)).FirstOrDefaultAsync(cancellationToken);
         string?[] paths = [person.UnitPath, branchPath];
-        CanPropose = Cases.All(c => c.ClosedOn is not null) && person.StudentCode is not null
+        CanPropose = Cases.All(c => c.ClosedOn is not null) && Memberships.All(m => m.EndedOn is not null) && person.StudentCode is not null
             && paths.Any(p => p is not null && me.Holds(p, [.. StepPermissions.WhoRecords(EventKind.SourceListed)]));
 
         await audit.RecordViewAsync("Person", id, cancellationToken);

@@ -220,7 +220,7 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
         await using var db = app.Database.CreateContext();
         var cellPath = await db.Organisations.Where(c => c.Name == StoryCell).Select(c => c.Path).SingleAsync();
         var k23n3 = await db.Organisations.SingleAsync(o => o.ShortName == "K23N3" && o.Kind == OrganisationKind.SchoolClass && o.Path.StartsWith(cellPath));
-        var students = await db.People.Where(p => p.OrganisationId == k23n3.Id && !db.Cases.Any(c => c.PersonId == p.Id))
+        var students = await db.People.Where(p => p.OrganisationId == k23n3.Id && !db.Cases.Any(c => c.PersonId == p.Id) && !db.Memberships.Any(m => m.PersonId == p.Id))
             .OrderBy(p => p.StudentCode).Select(p => p.Id).Take(2).ToListAsync();
         using var client = await SignIn.AsAsync(app.Factory, "gvcn");
         var form = await client.GetStringAsync(new Uri($"/nguon/de-xuat?lop={k23n3.Id}", UriKind.Relative));
