@@ -20,6 +20,8 @@ need_package() { # need_package COMMAND PACKAGE...
 need_package pg_ctlcluster postgresql
 need_package sqlite3 sqlite3
 need_package chromium chromium
+# Vietnamese strings inside Chromium itself (date fields read dd/mm/yyyy).
+dpkg -s chromium-l10n >/dev/null 2>&1 || need_package no-such-command-l10n chromium-l10n
 need_package pdftotext poppler-utils
 dpkg -s fonts-liberation2 >/dev/null 2>&1 || need_package no-such-command-fonts fonts-liberation2
 

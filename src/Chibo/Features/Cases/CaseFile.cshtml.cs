@@ -336,6 +336,28 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidSt
 
     public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
+    /// <summary>One line for a step of the timeline: what, the votes, the paper's number, the member it names.</summary>
+    public string Describe(CaseStepRecord step)
+    {
+        var text = Capitalize(step.Kind.ToVietnamese());
+        if (step.VotesFor is not null)
+        {
+            text += $": {step.VotesFor}/{step.Eligible} tán thành";
+        }
+
+        if (step.DocumentNumber is not null)
+        {
+            text += $", số {step.DocumentNumber}";
+        }
+
+        if (step.MemberPersonId is { } member)
+        {
+            text += $", {MemberName(member.ToString())}";
+        }
+
+        return text;
+    }
+
     public string MemberName(string? id) => id is not null && Case.MemberNames.TryGetValue(id, out var name) ? name : "";
 
     private async Task<bool> LoadAsync(Guid id)

@@ -44,6 +44,11 @@ public sealed class OpenCase(AppDbContext db, CurrentUser me, TimeProvider clock
             return Result.Failure<CaseRecord>(new Error("BIRTH-DATE-MISSING", $"Chưa có ngày sinh của {person.FullName}: cần để tính tuổi khi xét kết nạp."));
         }
 
+        if (await db.Memberships.AnyAsync(m => m.PersonId == person.Id && m.EndedOn == null, cancellationToken))
+        {
+            return Result.Failure<CaseRecord>(new Error("ALREADY-MEMBER", $"{person.FullName} đã là đảng viên."));
+        }
+
         var open = await db.Cases.AnyAsync(c => c.PersonId == person.Id && c.ClosedOn == null, cancellationToken);
         if (open)
         {
