@@ -190,6 +190,10 @@ public abstract partial class HardeningTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.True(RouteCatalogue.IsRedirectTo(accepted, "/"), RouteCatalogue.Describe(accepted));
         using var home = await again.GetAsync(new Uri("/tai-khoan", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+
+        // The shared secret is kept among Identity's tokens, never copied into the audit log.
+        await using var db = app.Database.CreateContext();
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Changes != null && a.Changes.Contains(key)), "the authenticator key is in the audit log");
     }
 
     [Fact]

@@ -78,6 +78,10 @@ public abstract class ScopeWalkTests<TApp>(TApp app, ITestOutputHelper output) :
             var page = await admin.GetStringAsync(new Uri($"/nhan-su/{world.Other.FreePerson}", UriKind.Relative));
             Assert.Contains(world.Other.FreePersonName, page);
             Assert.NotEmpty(world.LeaksIn(page, "bithu"));
+            var everyone = await admin.GetStringAsync(new Uri($"/nhan-su?don-vi={world.Story.School.Id}", UriKind.Relative));
+            Assert.NotEmpty(world.LeaksIn(everyone, "gvcn"));
+            Assert.Contains("gvcn", world.Narrow);
+            Assert.DoesNotContain("doantruong", world.Narrow);
         }
 
         var logged = world.LeaksIn(logs.Text, null);
@@ -195,6 +199,67 @@ public abstract class ScopeWalkTests<TApp>(TApp app, ITestOutputHelper output) :
         var id = world.Story.FreePersonNationalId;
         Assert.Contains(id[..3] + new string('*', id.Length - 6) + id[^3..], page);
         Assert.True(listed >= 4, "too few roles could open the list");
+    }
+
+    [Fact]
+    public async Task OnAPersonsFile_TheFullNationalId_IsShownOnlyToTheCellCommitteeStudentAffairsAndAbove()
+    {
+        var world = await ScopeWorld.LoadAsync(app);
+        var id = world.Story.FreePersonNationalId;
+        var masked = id[..3] + new string('*', id.Length - 6) + id[^3..];
+        string[] fullReaders = ["admin", "bantochuc", "bithu", "chiuy", "ctsv"];
+        string[] maskedReaders = ["doantruong", "chidoan", "gvcn"];
+        foreach (var user in world.Users)
+        {
+            using var client = await SignIn.AsAsync(app.Factory, user);
+            using var response = await client.GetAsync(new Uri($"/nhan-su/{world.Story.FreePerson}", UriKind.Relative));
+            var body = await response.Content.ReadAsStringAsync();
+            if (fullReaders.Contains(user))
+            {
+                Assert.True(body.Contains(id, StringComparison.Ordinal), $"{user} should read the full ID: {RouteCatalogue.Describe(response)}");
+            }
+            else if (maskedReaders.Contains(user))
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.OK && body.Contains(masked, StringComparison.Ordinal), $"{user}: {RouteCatalogue.Describe(response)}");
+                Assert.DoesNotContain(id, body, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.True(RouteCatalogue.IsRefusal(response), $"{user}: {RouteCatalogue.Describe(response)}");
+                Assert.DoesNotContain(id[3..^3], body, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ARoleOtherThanAdministrator_HeldOverNoOrganisation_ReachesNothing()
+    {
+        var world = await ScopeWorld.LoadAsync(app);
+        var userName = $"khong.donvi.{Guid.NewGuid():N}"[..20];
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Chibo.Data.Entities.ChiboUser>>();
+            var user = new Chibo.Data.Entities.ChiboUser { UserName = userName, DisplayName = "Chi ủy viên chưa gán đơn vị" };
+            Assert.True((await users.CreateAsync(user, Chibo.Seeding.DemoSeeder.DemoPassword)).Succeeded);
+            var db = scope.ServiceProvider.GetRequiredService<Chibo.Data.AppDbContext>();
+            // Only an administrator may hold a role over no organisation; a slip in the data must fail closed.
+            db.RoleAssignments.Add(new Chibo.Data.Entities.RoleAssignment { UserId = user.Id, Role = Chibo.Data.Entities.Role.CellCommittee, OrganisationId = null });
+            await db.SaveChangesAsync();
+        }
+
+        using var client = await SignIn.AsAsync(app.Factory, userName);
+        foreach (var url in new[] { $"/nhan-su/{world.Other.FreePerson}", $"/nhan-su/{world.Story.FreePerson}", $"/ho-so/{world.Other.OutstandingCase}", $"/ho-so/{world.Story.OutstandingCase}" })
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            Assert.True(RouteCatalogue.IsRefusal(response), $"{url}: {RouteCatalogue.Describe(response)}");
+        }
+
+        foreach (var url in new[] { "/nhan-su", "/bang" })
+        {
+            using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.Empty(world.LeaksIn(body, null));
+        }
     }
 
     /// <summary>Every concrete address of every route, with the school whose object it names (null when none).</summary>

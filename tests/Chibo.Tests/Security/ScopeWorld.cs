@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Chibo.Data;
 using Chibo.Data.Entities;
 using Chibo.Domain.Cases;
+using Chibo.Features.Cases;
 using Chibo.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -35,12 +36,21 @@ public sealed partial class ScopeWorld
 
     public const string StoryCellName = "Chi bộ Trường Cao đẳng Y Hà Nội";
 
+    /// <summary>The class of the homeroom teacher, the branch secretary and the student of the demo.</summary>
+    public const string StoryClass = "K23N3";
+
     public required SchoolData Story { get; init; }
 
     public required SchoolData Other { get; init; }
 
     /// <summary>Every user of the walk with the tree paths of their grants (null: the whole installation).</summary>
     public required IReadOnlyDictionary<string, IReadOnlyList<string?>> Grants { get; init; }
+
+    /// <summary>Users who hold no reading role over the whole story school or its union: class-level officers, members, editors, students.</summary>
+    public required IReadOnlySet<string> Narrow { get; init; }
+
+    /// <summary>Names of story students outside the story class and its union branch, held by nobody else.</summary>
+    public required IReadOnlySet<string> OtherClassStudents { get; init; }
 
     public SchoolData[] Schools => [Story, Other];
 
@@ -54,17 +64,35 @@ public sealed partial class ScopeWorld
         var people = await db.People.AsNoTracking()
             .Select(p => new { p.Id, p.FullName, p.NationalId, p.Phone, Path = p.Organisation!.Path })
             .ToListAsync();
-        var story = await SchoolAsync(db, "story", storyCell, people.Select(p => (p.Id, p.FullName, p.NationalId, p.Phone, (string?)p.Path)).ToList());
-        var other = await SchoolAsync(db, "other", otherCell, people.Select(p => (p.Id, p.FullName, p.NationalId, p.Phone, (string?)p.Path)).ToList());
+        var story = await SchoolAsync(db, "story", storyCell, StoryClass, people.Select(p => (p.Id, p.FullName, p.NationalId, p.Phone, (string?)p.Path)).ToList());
+        var other = await SchoolAsync(db, "other", otherCell, null, people.Select(p => (p.Id, p.FullName, p.NationalId, p.Phone, (string?)p.Path)).ToList());
 
         var grants = await db.RoleAssignments.AsNoTracking()
-            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { u.UserName, Path = r.Organisation == null ? null : r.Organisation.Path })
+            .Join(db.Users, r => r.UserId, u => u.Id, (r, u) => new { u.UserName, r.Role, Path = r.Organisation == null ? null : r.Organisation.Path })
             .ToListAsync();
+        // The school's union reaches every student through the class branches below it.
+        var union = await db.Organisations.AsNoTracking().SingleAsync(o => o.ParentId == story.School.Id && o.Kind == OrganisationKind.UnionSchool);
+        var narrow = grants.GroupBy(g => g.UserName!)
+            .Where(g => !g.Any(x => StepPermissions.Readers.Contains(x.Role)
+                && (x.Path is null || story.School.Path.StartsWith(x.Path, StringComparison.Ordinal) || union.Path.StartsWith(x.Path, StringComparison.Ordinal))))
+            .Select(g => g.Key)
+            .ToHashSet();
+        var branch = await db.Organisations.AsNoTracking().SingleAsync(o => o.Kind == OrganisationKind.UnionBranch && o.ShortName == story.Class.ShortName && o.Path.StartsWith(storyCell.Path));
+        var students = await db.People.AsNoTracking()
+            .Where(p => p.Organisation!.Kind == OrganisationKind.SchoolClass && p.Organisation.Path.StartsWith(storyCell.Path))
+            .Select(p => new { p.FullName, p.OrganisationId, p.UnionBranchId })
+            .ToListAsync();
+        var inClass = students.Where(p => p.OrganisationId == story.Class.Id || p.UnionBranchId == branch.Id).Select(p => p.FullName).ToHashSet();
+        var otherClass = students.Where(p => p.OrganisationId != story.Class.Id && p.UnionBranchId != branch.Id && story.Names.Contains(p.FullName) && !inClass.Contains(p.FullName))
+            .Select(p => p.FullName)
+            .ToHashSet();
         return new ScopeWorld
         {
             Story = story,
             Other = other,
             Grants = grants.GroupBy(g => g.UserName!).ToDictionary(g => g.Key, g => (IReadOnlyList<string?>)[.. g.Select(x => x.Path)]),
+            Narrow = narrow,
+            OtherClassStudents = otherClass,
         };
     }
 
@@ -85,6 +113,11 @@ public sealed partial class ScopeWorld
         {
             found.AddRange(NamesIn(text).Where(school.Names.Contains).Select(n => $"{school.Label} name {n}"));
             found.AddRange(Digits().Matches(text).Select(m => m.Value).Where(school.Numbers.Contains).Select(n => $"{school.Label} number {n}"));
+        }
+
+        if (user is not null && Narrow.Contains(user))
+        {
+            found.AddRange(NamesIn(text).Where(OtherClassStudents.Contains).Select(n => $"story student of another class {n}"));
         }
 
         return found;
@@ -109,7 +142,7 @@ public sealed partial class ScopeWorld
     /// <summary>Runs of 9 to 12 digits: national IDs and phone numbers.</summary>
     public static IEnumerable<string> DigitsIn(string text) => Digits().Matches(text).Select(m => m.Value);
 
-    private static async Task<SchoolData> SchoolAsync(AppDbContext db, string label, Organisation cell, List<(Guid Id, string FullName, string? NationalId, string? Phone, string? Path)> everyone)
+    private static async Task<SchoolData> SchoolAsync(AppDbContext db, string label, Organisation cell, string? className, List<(Guid Id, string FullName, string? NationalId, string? Phone, string? Path)> everyone)
     {
         var school = await db.Organisations.AsNoTracking().FirstAsync(o => o.ParentId == cell.Id && o.Kind == OrganisationKind.School);
         var inSchool = everyone.Where(p => p.Path is not null && p.Path.StartsWith(cell.Path, StringComparison.Ordinal)).ToList();
@@ -120,6 +153,7 @@ public sealed partial class ScopeWorld
         // A class with a student on no case, whose name is this school's alone: the person to request and propose.
         var free = await db.People.AsNoTracking()
             .Where(p => p.Organisation!.Kind == OrganisationKind.SchoolClass && p.Organisation.Path.StartsWith(cell.Path) && p.NationalId != null && p.DateOfBirth != null)
+            .Where(p => className == null || p.Organisation!.ShortName == className)
             .Where(p => !db.Cases.Any(c => c.PersonId == p.Id))
             .OrderBy(p => p.Id)
             .Select(p => new { p.Id, p.FullName, p.NationalId, p.OrganisationId })
