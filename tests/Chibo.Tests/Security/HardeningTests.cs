@@ -225,6 +225,39 @@ public abstract partial class HardeningTests<TApp>(TApp app) : IClassFixture<TAp
         Assert.True(checkedPages >= 10, $"only {checkedPages} pages checked");
     }
 
+    [Theory]
+    [InlineData("/nhan-su?q=%22")]
+    [InlineData("/nhan-su?q=%27%3B%20DROP%20TABLE%20%22People%22%3B%20--")]
+    [InlineData("/nhan-su?q=a%3A*%20%26%20!b%20%7C%20(c")]
+    [InlineData("/nhan-su?q=NEAR(nguyen%20van)%20OR%20*")]
+    [InlineData("/nhan-su?q=-nguyen%20%5E%20%22%22%2A")]
+    [InlineData("/nhan-su?q=%F0%9F%99%82%20%00%20%E2%80%8B")]
+    [InlineData("/nhan-su?q=%25_%25&lop=%25&chi-doan=_&khoa=99999&nam-sinh=-1&trang=-5&sap-xep=%27")]
+    [InlineData("/nhan-su?don-vi=00000000-0000-0000-0000-000000000000&trang=99999999999")]
+    [InlineData("/bang?org=not-a-guid")]
+    [InlineData("/bang/cam-tinh?Org=00000000-0000-0000-0000-000000000000")]
+    [InlineData("/nguon/de-xuat?lop=00000000-0000-0000-0000-000000000000")]
+    [InlineData("/ho-so/00000000-0000-0000-0000-000000000000?buoc=999")]
+    [InlineData("/ho-so/not-a-guid")]
+    public async Task HostileQueries_AreAnsweredWithoutAServerError(string url)
+    {
+        using var secretary = await SignIn.AsAsync(app.Factory, "bithu");
+
+        using var response = await secretary.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.True((int)response.StatusCode < 500, $"{url}: {RouteCatalogue.Describe(response)}");
+    }
+
+    [Fact]
+    public async Task AVeryLongSearch_IsAnsweredWithoutAServerError()
+    {
+        using var secretary = await SignIn.AsAsync(app.Factory, "bithu");
+
+        using var response = await secretary.GetAsync(new Uri("/nhan-su?q=" + string.Join("+", Enumerable.Repeat("nguyen", 400)), UriKind.Relative));
+
+        Assert.True((int)response.StatusCode < 500, RouteCatalogue.Describe(response));
+    }
+
     /// <summary>RFC 6238 TOTP: HMAC-SHA1 over the 30-second step since the epoch, dynamic truncation, six digits.</summary>
     private static string Totp(string base32Key, DateTimeOffset now)
     {
