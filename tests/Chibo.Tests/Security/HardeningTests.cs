@@ -157,29 +157,15 @@ public abstract partial class HardeningTests<TApp>(TApp app) : IClassFixture<TAp
     public async Task TwoFactor_EnabledWithACodeFromTheShownKey_IsAskedAtTheNextSignIn_RefusesAWrongCode_AndAcceptsTheRightOne()
     {
         var userName = await CreateUserAsync("hai.buoc");
-        string key;
-        using (var client = await SignIn.AsAsync(app.Factory, userName, Password))
-        {
-            var setup = await client.GetStringAsync(new Uri("/tai-khoan/xac-thuc-hai-buoc", UriKind.Relative));
-            key = SharedKey().Match(setup).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
-            Assert.NotEmpty(key);
-            using var enabled = await PostAsync(client, "/tai-khoan/xac-thuc-hai-buoc", setup, new() { ["Code"] = Totp(key, DateTimeOffset.UtcNow) });
-            Assert.Equal("/tai-khoan", enabled.Headers.Location?.OriginalString);
-            var account = await client.GetStringAsync(new Uri("/tai-khoan", UriKind.Relative));
-            using var signedOut = await PostAsync(client, "/dang-xuat", account, []);
-            Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
-        }
+        var key = await EnableTwoFactorAsync(userName);
 
         using var again = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var form = await again.GetStringAsync(new Uri("/dang-nhap", UriKind.Relative));
-        using var password = await PostAsync(again, "/dang-nhap", form, new() { ["UserName"] = userName, ["Password"] = Password });
-        Assert.True(RouteCatalogue.IsRedirectTo(password, "/dang-nhap/ma-xac-thuc"), RouteCatalogue.Describe(password));
+        var codePage = await PasswordStepAsync(again, userName);
         using (var notYet = await again.GetAsync(new Uri("/", UriKind.Relative)))
         {
             Assert.True(RouteCatalogue.IsRedirectTo(notYet, "/dang-nhap"), "signed in before the code: " + RouteCatalogue.Describe(notYet));
         }
 
-        var codePage = await again.GetStringAsync(password.Headers.Location!);
         var right = Totp(key, DateTimeOffset.UtcNow);
         var wrongCode = ((int.Parse(right, System.Globalization.CultureInfo.InvariantCulture) + 500_000) % 1_000_000).ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
         using var wrong = await PostAsync(again, "/dang-nhap/ma-xac-thuc", codePage, new() { ["Code"] = wrongCode });
@@ -256,6 +242,55 @@ public abstract partial class HardeningTests<TApp>(TApp app) : IClassFixture<TAp
         using var response = await secretary.GetAsync(new Uri("/nhan-su?q=" + string.Join("+", Enumerable.Repeat("nguyen", 400)), UriKind.Relative));
 
         Assert.True((int)response.StatusCode < 500, RouteCatalogue.Describe(response));
+    }
+
+    [Fact]
+    public async Task FiveWrongTwoFactorCodes_LockTheAccount_AndTheRightCodeIsThenRefused()
+    {
+        var userName = await CreateUserAsync("doan.ma");
+        var key = await EnableTwoFactorAsync(userName);
+        using var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await PasswordStepAsync(client, userName);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var right = int.Parse(Totp(key, DateTimeOffset.UtcNow), System.Globalization.CultureInfo.InvariantCulture);
+            var wrong = ((right + 123_457 + attempt) % 1_000_000).ToString("000000", System.Globalization.CultureInfo.InvariantCulture);
+            using var refused = await PostAsync(client, "/dang-nhap/ma-xac-thuc", page, new() { ["Code"] = wrong });
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            page = await refused.Content.ReadAsStringAsync();
+        }
+
+        using var locked = await PostAsync(client, "/dang-nhap/ma-xac-thuc", page, new() { ["Code"] = Totp(key, DateTimeOffset.UtcNow) });
+
+        Assert.Contains("Tài khoản tạm khóa", page);
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Contains("Tài khoản tạm khóa", await locked.Content.ReadAsStringAsync());
+        using var home = await client.GetAsync(new Uri("/", UriKind.Relative));
+        Assert.True(RouteCatalogue.IsRedirectTo(home, "/dang-nhap"), RouteCatalogue.Describe(home));
+    }
+
+    /// <summary>Turns two-factor sign-in on through its page, with a code computed from the shown key; signs out.</summary>
+    private async Task<string> EnableTwoFactorAsync(string userName)
+    {
+        using var client = await SignIn.AsAsync(app.Factory, userName, Password);
+        var setup = await client.GetStringAsync(new Uri("/tai-khoan/xac-thuc-hai-buoc", UriKind.Relative));
+        var key = SharedKey().Match(setup).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+        Assert.NotEmpty(key);
+        using var enabled = await PostAsync(client, "/tai-khoan/xac-thuc-hai-buoc", setup, new() { ["Code"] = Totp(key, DateTimeOffset.UtcNow) });
+        Assert.Equal("/tai-khoan", enabled.Headers.Location?.OriginalString);
+        var account = await client.GetStringAsync(new Uri("/tai-khoan", UriKind.Relative));
+        using var signedOut = await PostAsync(client, "/dang-xuat", account, []);
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        return key;
+    }
+
+    /// <summary>Signs in with the password of a two-factor account; returns the code page it is sent to.</summary>
+    private static async Task<string> PasswordStepAsync(HttpClient client, string userName)
+    {
+        var form = await client.GetStringAsync(new Uri("/dang-nhap", UriKind.Relative));
+        using var password = await PostAsync(client, "/dang-nhap", form, new() { ["UserName"] = userName, ["Password"] = Password });
+        Assert.True(RouteCatalogue.IsRedirectTo(password, "/dang-nhap/ma-xac-thuc"), RouteCatalogue.Describe(password));
+        return await client.GetStringAsync(password.Headers.Location!);
     }
 
     /// <summary>RFC 6238 TOTP: HMAC-SHA1 over the 30-second step since the epoch, dynamic truncation, six digits.</summary>
