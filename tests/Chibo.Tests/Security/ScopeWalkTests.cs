@@ -231,6 +231,32 @@ public abstract class ScopeWalkTests<TApp>(TApp app, ITestOutputHelper output) :
         }
     }
 
+    [Theory]
+    [InlineData("gvcn")]
+    [InlineData("chidoan")]
+    public async Task AClassLevelOfficer_CannotProposeAStudentOfAnotherClass(string user)
+    {
+        var world = await ScopeWorld.LoadAsync(app);
+        await using var db = app.Database.CreateContext();
+        var student = await db.People
+            .Where(p => p.Organisation!.Kind == Chibo.Data.Entities.OrganisationKind.SchoolClass && p.Organisation.Path.StartsWith(world.Story.Cell.Path)
+                && p.OrganisationId != world.Story.Class.Id && p.DateOfBirth != null && !db.Cases.Any(c => c.PersonId == p.Id))
+            .OrderBy(p => p.Id)
+            .Select(p => new { p.Id, p.OrganisationId })
+            .FirstAsync();
+        using var client = await SignIn.AsAsync(app.Factory, user);
+        var token = await TokenAsync(client);
+        var before = await CountsAsync();
+
+        using var viaList = new FormUrlEncodedContent([new("__RequestVerificationToken", token), new("Date", "2024-03-05"), new("Chosen", student.Id.ToString()), new("lop", student.OrganisationId.ToString()!)]);
+        using var listed = await client.PostAsync(new Uri($"/nguon/de-xuat?lop={student.OrganisationId}", UriKind.Relative), viaList);
+        using var viaFile = new FormUrlEncodedContent([new KeyValuePair<string, string>("__RequestVerificationToken", token)]);
+        using var proposed = await client.PostAsync(new Uri($"/nhan-su/{student.Id}?handler=Propose", UriKind.Relative), viaFile);
+
+        Assert.False(RouteCatalogue.IsServerError(listed) || RouteCatalogue.IsServerError(proposed));
+        Assert.Equal(before, await CountsAsync());
+    }
+
     [Fact]
     public async Task ARoleOtherThanAdministrator_HeldOverNoOrganisation_ReachesNothing()
     {
