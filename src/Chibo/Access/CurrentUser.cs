@@ -58,8 +58,10 @@ public sealed class CurrentUser(IHttpContextAccessor http, AppDbContext db)
         DisplayName = user.DisplayName;
         PersonId = user.PersonId;
         MustChangePassword = user.MustChangePassword;
+        // A grant over no organisation means the whole installation: only an administrator's may. Any other
+        // such row is a slip in the data and grants nothing, rather than everything.
         Grants = await db.RoleAssignments.AsNoTracking()
-            .Where(r => r.UserId == id)
+            .Where(r => r.UserId == id && (r.OrganisationId != null || r.Role == Role.Administrator))
             .Select(r => new Grant(r.Role, r.OrganisationId, r.Organisation!.Path, r.Organisation.Name))
             .ToListAsync(cancellationToken);
     }
