@@ -8,7 +8,7 @@ public sealed class PeopleJourneyTests(BrowserApp app)
     public async Task Student_affairs_finds_a_probationary_member_of_K23N3_in_the_people_list_and_her_page_offers_no_proposal()
     {
         var page = await app.SignInAsync("ctsv");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Nhân sự" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" }).GetByRole(AriaRole.Link, new() { Name = "Nhân sự" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Nhân sự", Level = 1 })).ToBeVisibleAsync();
 
         await page.GetByLabel("Tìm theo tên hoặc mã sinh viên").FillAsync("Yến Vi");

@@ -23,7 +23,7 @@ public sealed class StudentJourneyTests(BrowserApp app)
         await secretary.Context.CloseAsync();
 
         var page = await app.SignInAsync("sinhvien");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Của tôi" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" }).GetByRole(AriaRole.Link, new() { Name = "Của tôi" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Con đường vào Đảng của tôi" })).ToBeVisibleAsync();
 
         var road = page.Locator("ol.road");

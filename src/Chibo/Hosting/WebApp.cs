@@ -9,6 +9,7 @@ using Chibo.Http;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
 
@@ -63,6 +64,14 @@ public static class WebApp
             pages.UseExceptionHandler("/loi/500");
             pages.UseStatusCodePagesWithReExecute("/loi/{0}");
         });
+        // Behind the TLS proxy of a deployment: the scheme and client address it forwards (trusted from loopback only
+        // unless ForwardedHeaders options say otherwise), so cookies are Secure and HSTS applies.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
         app.UseSecurityHeaders();
         app.UseRequestLocalization("vi-VN");
         // Routing after the error handlers, so a re-executed error page is routed afresh.
@@ -117,6 +126,14 @@ public static class WebApp
     {
         var me = context.RequestServices.GetRequiredService<CurrentUser>();
         await me.LoadAsync(context.RequestAborted);
+        if (context.User.Identity?.IsAuthenticated == true && !me.IsSignedIn)
+        {
+            // The cookie names an account that no longer exists: end the session instead of failing later.
+            await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+            context.Response.Redirect("/dang-nhap");
+            return;
+        }
+
         var path = context.Request.Path;
         if (me.MustChangePassword && !IsApi(context) && !path.StartsWithSegments("/tai-khoan/mat-khau")
             && !path.StartsWithSegments("/dang-xuat") && !path.StartsWithSegments("/loi"))

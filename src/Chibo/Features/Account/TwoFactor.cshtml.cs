@@ -44,9 +44,18 @@ public sealed class TwoFactorModel(UserManager<ChiboUser> users, SignInManager<C
         return Page();
     }
 
+    /// <summary>Turning the second factor off asks for a current code: a borrowed session alone cannot do it.</summary>
     public async Task<IActionResult> OnPostDisableAsync()
     {
         var user = await CurrentAsync();
+        if (!ModelState.IsValid
+            || !await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, Code.Trim()))
+        {
+            ModelState.AddModelError(nameof(Code), "Nhập mã xác thực hiện tại để tắt xác thực hai bước.");
+            await LoadAsync();
+            return Page();
+        }
+
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
