@@ -51,6 +51,7 @@ public static class WebApp
         builder.Services.AddScoped<RecordStep>();
         builder.Services.AddScoped<OpenCase>();
         builder.Services.AddScoped<VoidStep>();
+        builder.Services.AddScoped<LocalPolicies>();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

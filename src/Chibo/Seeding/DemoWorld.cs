@@ -67,6 +67,14 @@ internal sealed class DemoWorld(DemoOptions options, TextWriter progress)
     {
         _city = Org("Thành ủy Hà Nội", OrganisationKind.CityCommittee, null, "TU HN");
         var district = Org("Quận ủy Thanh Xuân", OrganisationKind.DistrictCommittee, _city, "QU Thanh Xuân");
+        // The district's students guidance (Hướng dẫn 01, 19/01/2023), with the shipped example's thresholds:
+        // the real text's numbers are not at hand, so it stays marked as an example to adjust.
+        district.StudentPolicyJson = Features.Cases.LocalPolicies.Serialize(Domain.Rules.StudentPolicy.Example with
+        {
+            Id = "thanh-xuan-01-2023",
+            Title = "Hướng dẫn 01 ngày 19/01/2023 của Quận ủy Thanh Xuân về tiêu chuẩn, quy trình kết nạp đảng viên là học sinh, sinh viên (ngưỡng ví dụ, cần đối chiếu văn bản)",
+            Source = new Domain.Rules.LegalSource("Hướng dẫn", "01-HD/QU", "Quận ủy Thanh Xuân", new DateOnly(2023, 1, 19)),
+        });
         var organisationDepartment = Org("Ban Tổ chức Quận ủy Thanh Xuân", OrganisationKind.Department, district, "BTC QU");
         Org("Trung tâm Chính trị quận Thanh Xuân", OrganisationKind.TrainingCentre, district, "TTCT Thanh Xuân");
         _bloc = Org("Đảng ủy Khối Doanh nghiệp quận Thanh Xuân", OrganisationKind.BlocCommittee, district, "ĐUK DN Thanh Xuân");

@@ -48,6 +48,8 @@ public sealed class Organisation : IVersioned
     public Organisation? Parent { get; set; }
     /// <summary>Materialised path of ids from the root, "/a/b/c/", so a subtree is one prefix query.</summary>
     public string Path { get; set; } = "/";
+    /// <summary>A local students' guidance (a <c>StudentPolicy</c> as JSON) for the cells below; null = none.</summary>
+    public string? StudentPolicyJson { get; set; }
     public DateOnly? EstablishedOn { get; set; }
     public DateOnly? DissolvedOn { get; set; }
     public int Version { get; set; }

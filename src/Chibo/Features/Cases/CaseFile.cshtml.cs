@@ -17,11 +17,14 @@ namespace Chibo.Features.Cases;
 /// </summary>
 [RequestSizeLimit(MaxUpload + (64 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload + (64 * 1024))]
-public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidStep voidStep, CurrentUser me, AuditLog audit, AppDbContext db, TimeProvider time) : PageModel
+public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidStep voidStep, LocalPolicies policies, CurrentUser me, AuditLog audit, AppDbContext db, TimeProvider time) : PageModel
 {
     public LoadedCase Case { get; private set; } = null!;
 
     public CheckReport Report { get; private set; } = null!;
+
+    /// <summary>Findings of the local students' guidance (LOCAL-…): shown, never blocking.</summary>
+    public IReadOnlyList<Finding> LocalFindings { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
 
@@ -371,6 +374,7 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidSt
         Case = loaded;
         Today = files.Today;
         Report = files.Appraise(loaded.Case);
+        LocalFindings = await policies.CheckAsync(loaded, Today);
         Recordable = [.. Transitions.StepsAt(loaded.Case.Stage, loaded.Cell.IsGrassroots)
             .Where(k => loaded.CanRecord(me, k))];
         OfficialMembers = [.. loaded.Case.Members

@@ -340,6 +340,28 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("Chi ủy đã cập nhật số điện thoại mới.", await student.GetStringAsync(new Uri("/cua-toi", UriKind.Relative)));
     }
 
+    [Fact]
+    public async Task TheDistrictsStudentGuidance_ShowsALowConductScore_WithoutBlockingTheRoad()
+    {
+        var caseId = await TakeCaseAsync(Stage.Source);
+        await using (var db = app.Database.CreateContext())
+        {
+            var personId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.PersonId).SingleAsync();
+            var latest = await db.StudentTerms.Where(t => t.PersonId == personId).OrderByDescending(t => t.SchoolYear).ThenByDescending(t => t.Semester).FirstAsync();
+            latest.ConductScore = 61;
+            await db.SaveChangesAsync();
+        }
+
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+        var page = await client.GetStringAsync(new Uri($"/ho-so/{caseId}", UriKind.Relative));
+
+        Assert.Contains("Theo hướng dẫn của cấp ủy địa phương", page);
+        Assert.Contains("điểm rèn luyện 61 (cần ít nhất 80)", page);
+        Assert.Contains("LOCAL-CONDUCT-BELOW", page);
+        Assert.Contains("Hướng dẫn 01-HD/QU", page);
+        Assert.DoesNotContain("LOCAL-SYMPATHIZER-TOO-SHORT", page);
+    }
+
     private static async Task<HttpResponseMessage> PostVoidAsync(HttpClient client, Guid caseId, Guid stepId, string reason)
     {
         var page = await client.GetStringAsync(new Uri($"/ho-so/{caseId}", UriKind.Relative));
