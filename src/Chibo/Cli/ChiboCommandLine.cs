@@ -22,6 +22,7 @@ public static class ChiboCommandLine
         ["seed"] = SeedCommand.RunAsync,
         ["backup"] = BackupCommand.RunAsync,
         ["restore"] = RestoreCommand.RunAsync,
+        ["org"] = OrgCommand.RunAsync,
     };
 
     public const string Usage = """
@@ -37,6 +38,7 @@ public static class ChiboCommandLine
           chibo seed --demo [--students N] [--seed S]        nạp dữ liệu mẫu (cơ sở dữ liệu phải trống)
           chibo backup TỆP [--data THƯ_MỤC]                  sao lưu cơ sở dữ liệu SQLite đang chạy
           chibo restore TỆP [--data THƯ_MỤC]                 khôi phục từ bản sao lưu
+          chibo org list | chibo org move ID --to ID_CẤP_TRÊN  xem cây tổ chức; chuyển một tổ chức sang cấp trên mới
           chibo help                                         in hướng dẫn này
 
         Cấu hình (tham số dòng lệnh --Khóa=giá_trị hoặc biến môi trường Khóa__Con):
