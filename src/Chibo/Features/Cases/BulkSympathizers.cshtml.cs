@@ -73,10 +73,8 @@ public sealed class BulkSympathizersModel(AppDbContext db, CurrentUser me, Recor
         }
 
         var chosen = Rows.Where(r => Chosen.Contains(r.CaseId)).ToList();
-        var strategy = db.Database.CreateExecutionStrategy();
-        var problems = await strategy.ExecuteAsync(async () =>
+        var problems = await AllOrNothing.RunAsync(db, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
             var errors = new List<string>();
             foreach (var row in chosen)
             {
@@ -92,14 +90,6 @@ public sealed class BulkSympathizersModel(AppDbContext db, CurrentUser me, Recor
                 errors.AddRange(listed.Errors.Select(e => $"{row.Name}: {e.Message}"));
             }
 
-            if (errors.Count > 0)
-            {
-                await transaction.RollbackAsync();
-                db.ChangeTracker.Clear();
-                return errors;
-            }
-
-            await transaction.CommitAsync();
             return errors;
         });
 

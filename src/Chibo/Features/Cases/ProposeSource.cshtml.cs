@@ -62,32 +62,15 @@ public sealed class ProposeSourceModel(AppDbContext db, CurrentUser me, OpenCase
             return Page();
         }
 
-        var strategy = db.Database.CreateExecutionStrategy();
-        var problems = await strategy.ExecuteAsync(async () =>
+        var problems = await AllOrNothing.RunAsync(db, async () =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
             var errors = new List<string>();
             foreach (var personId in Chosen.Distinct())
             {
-                // A Party member (probationary or official) is past the source list.
-                if (Rows.FirstOrDefault(r => r.Id == personId) is { Member: true } member)
-                {
-                    errors.Add($"{member.Name} đã là đảng viên, không đưa vào nguồn.");
-                    continue;
-                }
-
                 var result = await openCase.RunAsync(new OpenCaseRequest(personId, Date!.Value));
                 errors.AddRange(result.Errors.Select(e => e.Message));
             }
 
-            if (errors.Count > 0)
-            {
-                await transaction.RollbackAsync();
-                db.ChangeTracker.Clear();
-                return errors;
-            }
-
-            await transaction.CommitAsync();
             return errors;
         });
         if (problems.Count > 0)
