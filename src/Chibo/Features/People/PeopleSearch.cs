@@ -51,7 +51,8 @@ public sealed record PersonRow(
     bool IsYouthUnionMember,
     bool IsPartyMember);
 
-public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total, int Page, int PageCount);
+/// <param name="TotalIsLowerBound">A name search matched more than <see cref="PeopleSearch.SearchCountCap"/>: the total says "more than".</param>
+public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total, int Page, int PageCount, bool TotalIsLowerBound = false);
 
 /// <summary>
 /// The people registry's list: the user's scope, the filters, a diacritic-blind name search, a sort and
@@ -61,11 +62,20 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
 {
     public const int PageSize = 50;
 
+    /// <summary>
+    /// A name search counts at most this many matches: past it the user narrows the search rather than pages,
+    /// and not counting every "nguyen" keeps the search inside its budget.
+    /// </summary>
+    public const int SearchCountCap = 2_000;
+
     public async Task<PeoplePage> RunAsync(PeopleFilter filter, CancellationToken cancellationToken = default)
     {
         var people = await MatchingTextAsync(db.People.AsNoTracking().VisibleIn(db, me.PeopleScopes), filter.Text, cancellationToken);
         people = Filter(people, filter);
-        var total = await people.CountAsync(cancellationToken);
+        var capped = !string.IsNullOrWhiteSpace(filter.Text);
+        var total = capped ? await people.Take(SearchCountCap + 1).CountAsync(cancellationToken) : await people.CountAsync(cancellationToken);
+        var lowerBound = capped && total > SearchCountCap;
+        total = Math.Min(total, capped ? SearchCountCap : int.MaxValue);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
         var rows = await Sort(people, filter.Sort, filter.Descending)
@@ -88,7 +98,7 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
         return new PeoplePage(
             [.. rows.Select(r => new PersonRow(r.Id, r.FullName, r.AcademicTitle, r.DateOfBirth, r.Gender, r.Unit, r.StudentCode,
                 PeopleText.MaskNationalId(r.NationalId), r.IsYouthUnionMember, r.IsPartyMember))],
-            total, page, pageCount);
+            total, page, pageCount, lowerBound);
     }
 
     /// <summary>
