@@ -173,9 +173,48 @@ public static class DatabaseSetup
             // Write-ahead logging lets readers go on while a writer works, and survives a kill.
             await db.Database.OpenConnectionAsync(cancellationToken);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await ReleaseAbandonedSqliteLockAsync(db, cancellationToken);
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// EF marks a running migration with a row in <c>__EFMigrationsLock</c>. A process killed mid-migration
+    /// leaves the row behind and every later start would wait for it forever; on SQLite (one machine, one
+    /// file) a lock older than a few minutes can only be such a leftover, so it is released.
+    /// </summary>
+    private static async Task ReleaseAbandonedSqliteLockAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'";
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        {
+            return;
+        }
+
+        command.CommandText = "SELECT \"Id\", \"Timestamp\" FROM \"__EFMigrationsLock\"";
+        var stale = new List<long>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var taken = DateTimeOffset.TryParse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+                    ? at
+                    : DateTimeOffset.MinValue;
+                if (DateTimeOffset.UtcNow - taken > TimeSpan.FromMinutes(5))
+                {
+                    stale.Add(reader.GetInt64(0));
+                }
+            }
+        }
+
+        foreach (var id in stale)
+        {
+            command.CommandText = $"DELETE FROM \"__EFMigrationsLock\" WHERE \"Id\" = {id}";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>Turns a failure to reach the database into one line that names the setting.</summary>

@@ -120,6 +120,23 @@ public class DatabaseCommandTests
         Assert.Equal(0, code);
     }
 
+    [Fact]
+    public async Task AMigrationLockLeftByAKilledProcess_DoesNotHangTheNextStart()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        Assert.Equal(0, (await ChiboCli.RunAsync(["migrate", .. database.ConfigurationArgs])).Code);
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2024-03-05T08:00:00.0000000+00:00')");
+        }
+
+        var run = ChiboCli.RunAsync(["migrate", .. database.ConfigurationArgs]);
+        var finished = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(60)));
+
+        Assert.Same(run, finished);
+        Assert.Equal(0, (await run).Code);
+    }
+
     [Theory]
     [InlineData("seed", "--demo", "--students", "many")]
     [InlineData("seed", "--demo", "--frobnicate")]
