@@ -50,6 +50,10 @@ public static class WebApp
         builder.Services.AddScoped<RecordStep>();
         builder.Services.AddScoped<OpenCase>();
         builder.Services.AddScoped<VoidStep>();
+        builder.Services.AddScoped<Features.Meetings.CreateMeeting>();
+        builder.Services.AddScoped<Features.Meetings.EditMeeting>();
+        builder.Services.AddScoped<Features.Meetings.RecordVote>();
+        builder.Services.AddScoped<Features.Meetings.MeetingMinutes>();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
