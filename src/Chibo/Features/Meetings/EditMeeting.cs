@@ -20,7 +20,7 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
                 return new Error("GUEST-NAME", "Nhập họ tên khách mời.");
             }
 
-            meeting.Guests.Add(new MeetingGuest { Name = name.Trim(), Title = CreateMeeting.Clean(title), OrganisationName = CreateMeeting.Clean(organisation), Order = meeting.Guests.Count + 1 });
+            db.MeetingGuests.Add(new MeetingGuest { MeetingId = meeting.Id, Name = name.Trim(), Title = CreateMeeting.Clean(title), OrganisationName = CreateMeeting.Clean(organisation), Order = meeting.Guests.Count + 1 });
             return null;
         }, cancellationToken);
 
@@ -32,7 +32,7 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
                 return new Error("AGENDA-TITLE", "Nhập tên nội dung.");
             }
 
-            meeting.Agenda.Add(new MeetingAgendaItem { Title = title.Trim(), Order = meeting.Agenda.Count + 1 });
+            db.MeetingAgendaItems.Add(new MeetingAgendaItem { MeetingId = meeting.Id, Title = title.Trim(), Order = meeting.Agenda.Count + 1 });
             return null;
         }, cancellationToken);
 
@@ -49,7 +49,7 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
                 return new Error("SPEECH-EMPTY", "Nhập người phát biểu và tóm tắt ý kiến.");
             }
 
-            item.Speeches.Add(new MeetingSpeech { Speaker = speaker.Trim(), SpeakerTitle = CreateMeeting.Clean(speakerTitle), Summary = summary.Trim(), PersonId = personId, Order = item.Speeches.Count + 1 });
+            db.MeetingSpeeches.Add(new MeetingSpeech { AgendaItemId = item.Id, Speaker = speaker.Trim(), SpeakerTitle = CreateMeeting.Clean(speakerTitle), Summary = summary.Trim(), PersonId = personId, Order = item.Speeches.Count + 1 });
             return null;
         }, cancellationToken);
 
@@ -96,8 +96,9 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
                 return new Error("TASK-DUE-BEFORE-MEETING", "Hạn hoàn thành không thể trước ngày họp.");
             }
 
-            meeting.Tasks.Add(new MeetingTask
+            db.MeetingTasks.Add(new MeetingTask
             {
+                MeetingId = meeting.Id,
                 AgendaItemId = itemId,
                 Description = description.Trim(),
                 Owner = owner.Trim(),
@@ -158,7 +159,7 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
             return Result.Failure<Meeting>(new Error("CORRECTION-REASON", "Đính chính cần nội dung sửa và lý do."));
         }
 
-        meeting.Corrections.Add(new MeetingCorrection { What = what.Trim(), Reason = reason.Trim(), By = me.DisplayName, At = clock.GetUtcNow().UtcDateTime });
+        db.MeetingCorrections.Add(new MeetingCorrection { MeetingId = meeting.Id, What = what.Trim(), Reason = reason.Trim(), By = me.DisplayName, At = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success(meeting);
     }
@@ -184,6 +185,8 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
         return Result.Success(task);
     }
 
+    // Children are added through their sets, not the navigations: their keys are set on creation, and EF
+    // would otherwise take a keyed child of a tracked parent for an existing row and update it.
     private async Task<Result<Meeting>> WhileOpenAsync(Guid meetingId, string action, Func<Meeting, Error?> change, CancellationToken cancellationToken)
     {
         var (meeting, refused) = await LoadForEditAsync(meetingId, cancellationToken);
