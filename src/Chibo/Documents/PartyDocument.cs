@@ -9,7 +9,11 @@ namespace Chibo.Documents;
 public sealed record DocumentHeader(string SuperiorBody, string IssuingBody, string Number, string Place, DateOnly Date)
 {
     /// <summary>"Hà Nội, ngày 05 tháng 3 năm 2024": days below 10 and the months 1 and 2 take a leading zero.</summary>
-    public string PlaceAndDate => $"{Place}, ngày {Date.Day:00} tháng {(Date.Month <= 2 ? Date.Month.ToString("00", CultureInfo.InvariantCulture) : Date.Month.ToString(CultureInfo.InvariantCulture))} năm {Date.Year}";
+    public string PlaceAndDate => $"{Place}, {LongDate(Date)}";
+
+    /// <summary>"ngày 05 tháng 3 năm 2024", as Party documents write a date.</summary>
+    public static string LongDate(DateOnly date) =>
+        $"ngày {date.Day:00} tháng {(date.Month <= 2 ? date.Month.ToString("00", CultureInfo.InvariantCulture) : date.Month.ToString(CultureInfo.InvariantCulture))} năm {date.Year}";
 
     /// <summary>"Số 05-BB/CB": no colon after "Số".</summary>
     public string NumberLine => $"Số {Number}";

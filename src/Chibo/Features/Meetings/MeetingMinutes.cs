@@ -60,7 +60,7 @@ public sealed class MeetingMinutes(AppDbContext db, CurrentUser me, IConfigurati
         var summary = MeetingLabels.Of(meeting.Kind) + (meeting.Topic is { } topic ? $" “{topic}”" : meeting.Kind == MeetingKind.Regular ? $" tháng {meeting.Date.Month}/{meeting.Date.Year}" : "");
         var body = new List<Block>
         {
-            new($"bắt đầu lúc {MeetingLabels.Time(meeting.StartTime)}, ngày {meeting.Date.Day:00} tháng {meeting.Date.Month:00} năm {meeting.Date.Year}.", Lead: "Thời gian:"),
+            new($"bắt đầu lúc {MeetingLabels.Time(meeting.StartTime)}, {DocumentHeader.LongDate(meeting.Date)}.", Lead: "Thời gian:"),
             new(meeting.Place + ".", Lead: "Địa điểm:"),
             new("I. THÀNH PHẦN", BlockStyle.Heading),
         };

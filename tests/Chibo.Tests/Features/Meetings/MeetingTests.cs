@@ -50,6 +50,7 @@ public abstract partial class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("Nguyễn Thu Hà, Phó Trưởng Ban Tổ chức Quận ủy", text);
         Assert.Contains("TS. Lê Đức Mạnh, Chủ tịch Hội đồng quản trị", text);
         Assert.Contains("Chủ trì: đồng chí Lê Ngọc Biên.", text);
+        Assert.Contains("Thời gian: bắt đầu lúc 08 giờ 00, ngày 05 tháng 3 năm 2024.", text);
         Assert.Contains("Đồng chí Phạm Thúy Hường – Đảng viên Chi bộ, Bí thư Đoàn trường:", text);
         Assert.Contains("Hướng dẫn số 01 ngày 19/01/2023", text);
         Assert.Contains("Đồng chí Nguyễn Trịnh Yến Vi – Đảng viên dự bị, sinh viên lớp K23N3:", text);
