@@ -26,6 +26,9 @@ public sealed class DetailsModel(MeetingMinutes minutes, EditMeeting edit, Recor
 
     public IReadOnlyList<CaseChoice> Cases { get; private set; } = [];
 
+    /// <summary>Tasks of the organisation's earlier meetings still open: they stay on the agenda until closed.</summary>
+    public IReadOnlyList<(MeetingTask Task, DateOnly From)> CarriedTasks { get; private set; } = [];
+
     /// <summary>Warnings of the case rules that the last vote raised: tick them to record it anyway.</summary>
     public IReadOnlyList<Error> PendingWarnings { get; private set; } = [];
 
@@ -148,6 +151,13 @@ public sealed class DetailsModel(MeetingMinutes minutes, EditMeeting edit, Recor
         }
 
         Minutes = file;
+        var carried = await db.MeetingTasks.AsNoTracking()
+            .Where(t => t.ClosedOn == null)
+            .Join(db.Meetings.Where(x => x.OrganisationId == file.Organisation.Id && x.Date < file.Meeting.Date), t => t.MeetingId, x => x.Id, (t, x) => new { Task = t, x.Date })
+            .OrderBy(x => x.Date)
+            .Take(100)
+            .ToListAsync();
+        CarriedTasks = [.. carried.Select(x => (x.Task, x.Date))];
         CanEdit = MeetingAccess.CanEdit(me, file.Organisation) && !file.Meeting.IsSigned;
         if (CanEdit)
         {

@@ -1,6 +1,7 @@
 using Chibo.Access;
 using Chibo.Data;
 using Chibo.Data.Entities;
+using Chibo.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chibo.Features.Meetings;
 
 /// <summary>The minutes books the user may read, and a form to open a meeting in one they keep.</summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser me, CreateMeeting createMeeting, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, CreateMeeting createMeeting, ChiboClock clock) : PageModel
 {
     public sealed record Row(Guid Id, DateOnly Date, MeetingKind Kind, string? Topic, string Organisation, bool Signed);
 
@@ -57,7 +58,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, CreateMeeting cr
         }
 
         await LoadAsync();
-        Input.Date = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(7));
+        Input.Date = clock.Today;
         Input.StartTime = new TimeOnly(8, 0);
         return Page();
     }
@@ -117,7 +118,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, CreateMeeting cr
             .ToListAsync();
         if (CanCreate)
         {
-            var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(7));
+            var today = clock.Today;
             People = MeetingAccess.IsParty(Selected.Kind)
                 ? [.. (await MeetingRoll.OnAsync(db, Selected.Id, today)).Select(m => new Choice(m.PersonId, m.FullName))]
                 : await db.People.AsNoTracking()

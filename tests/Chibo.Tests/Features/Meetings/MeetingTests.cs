@@ -242,6 +242,36 @@ public abstract partial class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
     }
 
+    [Fact]
+    public async Task TheArticlesTasks_StayOnTheOwnersListAndOnTheCellsNextMeeting_UntilClosed()
+    {
+        using var secretary = await SignIn.AsAsync(app.Factory, "bithu");
+        using var owner = await SignIn.AsAsync(app.Factory, "doantruong");
+        var next = await OpenMeetingAsync(secretary, "2024-05-07");
+
+        var agenda = await secretary.GetStringAsync(new Uri($"/hop/{next}", UriKind.Relative));
+        var list = await owner.GetStringAsync(new Uri("/hop/nhiem-vu", UriKind.Relative));
+
+        Assert.Contains("Nhiệm vụ từ các cuộc họp trước chưa hoàn thành", agenda);
+        Assert.Contains("Tiếp thu các ý kiến, cách làm hay của buổi sinh hoạt", agenda);
+        Assert.Contains("Phạm Thúy Hường, Bí thư Đoàn trường (của tôi)", list);
+        Assert.Contains("chọn, theo dõi, giúp đỡ đoàn viên ưu tú", list);
+    }
+
+    [Fact]
+    public async Task TheCommitteesView_FlagsCellsWithoutTheirMonthlyAndQuarterlyMeetings()
+    {
+        using var department = await SignIn.AsAsync(app.Factory, "bantochuc");
+
+        var page = await department.GetStringAsync(new Uri("/hop/nhip-do?nam=2024", UriKind.Relative));
+
+        Assert.Contains("Nền nếp sinh hoạt chi bộ năm 2024", page);
+        Assert.Contains(StoryCell, page);
+        Assert.Contains("thiếu", page);
+        Assert.Contains("✓", page);
+        Assert.Contains("buổi chuyên đề</span>", page);
+    }
+
     private async Task<Guid> ThematicMeetingAsync()
     {
         await using var db = app.Database.CreateContext();
