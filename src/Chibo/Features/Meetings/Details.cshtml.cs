@@ -163,7 +163,7 @@ public sealed class DetailsModel(MeetingMinutes minutes, EditMeeting edit, Recor
         {
             var stages = file.Meeting.IsPartyMeeting
                 ? new[] { Stage.Outstanding, Stage.Applying, Stage.Probationary }
-                : [Stage.Source];
+                : [Stage.Source, Stage.Applying];
             var ancestors = Ancestors(file.Organisation);
             var query = file.Meeting.IsPartyMeeting
                 ? db.Cases.Where(c => c.CellId == file.Organisation.Id)

@@ -1,6 +1,7 @@
 using Chibo.Access;
 using Chibo.Data;
 using Chibo.Data.Entities;
+using Chibo.Domain.Cases;
 using Chibo.Domain.Common;
 using Chibo.Domain.Dossiers;
 using Chibo.Features.Cases;
@@ -137,7 +138,8 @@ public sealed class RecordVote(AppDbContext db, CurrentUser me, RecordStep recor
             VotePurpose.SympathizerList => EventKind.SympathizerListed,
             VotePurpose.Admission => EventKind.CellResolution,
             VotePurpose.Recognition => EventKind.RecognitionResolution,
-            VotePurpose.UnionIntroduction => EventKind.UnionResolution,
+            // A source student is introduced to the cell (→ outstanding); an applicant gets the committee's 4-KNĐ.
+            VotePurpose.UnionIntroduction => @case.Stage == Stage.Source ? EventKind.UnionIntroduced : EventKind.UnionResolution,
             VotePurpose.General => throw new InvalidOperationException("A general vote records no step."),
         };
         vote.StepKind = kind;

@@ -272,6 +272,36 @@ public abstract partial class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("buổi chuyên đề</span>", page);
     }
 
+    [Fact]
+    public async Task TheUnionCommittee_VotesToIntroduceASourceStudent_AndTheCaseMovesToOutstanding()
+    {
+        var caseId = await TakeCaseAsync(Stage.Source);
+        await using var db = app.Database.CreateContext();
+        var committee = await db.Organisations.SingleAsync(o => o.Kind == OrganisationKind.UnionCommittee && o.Name == "Ban Chấp hành Đoàn Trường Cao đẳng Y Hà Nội");
+        var secretary = await db.Users.Where(u => u.UserName == "doantruong").Select(u => u.PersonId!.Value).SingleAsync();
+        var branchSecretary = await db.Users.Where(u => u.UserName == "chidoan").Select(u => u.PersonId!.Value).SingleAsync();
+        using var client = await SignIn.AsAsync(app.Factory, "doantruong");
+        var created = await CreateAsync(client, committee.Id, "UnionCommittee", "2024-04-10", secretary, branchSecretary);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+        var item = await AgendaItemAsync(client, id, "Xét giới thiệu đoàn viên ưu tú cho Chi bộ");
+
+        var response = await PostAsync(client, id, "Vote", new()
+        {
+            ["item"] = item.ToString(), ["question"] = "Giới thiệu đoàn viên ưu tú.", ["purpose"] = "UnionIntroduction", ["method"] = "ShowOfHands",
+            ["votesFor"] = "9", ["against"] = "2", ["abstain"] = "0", ["eligible"] = "11", ["caseId"] = caseId.ToString(),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        await using var after = app.Database.CreateContext();
+        Assert.Equal(Stage.Outstanding, (await after.Cases.SingleAsync(c => c.Id == caseId)).Stage);
+        var vote = await after.MeetingVotes.SingleAsync(v => v.CaseId == caseId);
+        Assert.Equal(EventKind.UnionIntroduced, vote.StepKind);
+        var pdf = await PdfTextAsync(await client.GetByteArrayAsync(new Uri($"/hop/{id}?handler=Pdf", UriKind.Relative)));
+        Assert.Contains("Số …-BB/ĐTN", pdf);
+        Assert.Contains("tán thành 9", pdf);
+    }
+
     private async Task<Guid> ThematicMeetingAsync()
     {
         await using var db = app.Database.CreateContext();
