@@ -65,6 +65,9 @@ public sealed class DetailsModel(MeetingMinutes minutes, EditMeeting edit, Recor
     public Task<IActionResult> OnPostTaskAsync(Guid id, Guid? item, string description, string owner, DateOnly? due, string? doneWhen) =>
         ApplyAsync(id, edit.AddTaskAsync(id, item, description, owner, null, due, doneWhen), "Đã giao nhiệm vụ.");
 
+    public Task<IActionResult> OnPostFactsAsync(Guid id, TimeOnly startTime, string place, Guid chair, Guid secretary, string? topic, string? number) =>
+        ApplyAsync(id, edit.UpdateFactsAsync(id, startTime, place, chair, secretary, topic, number), "Đã cập nhật thông tin cuộc họp.");
+
     public Task<IActionResult> OnPostEndAsync(Guid id, TimeOnly endTime) =>
         ApplyAsync(id, edit.SetEndTimeAsync(id, endTime), "Đã ghi giờ kết thúc.");
 

@@ -109,6 +109,38 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
             return null;
         }, cancellationToken);
 
+    /// <summary>Corrects the facts of an open meeting; a Party meeting's chair and secretary must be on its roll.</summary>
+    public Task<Result<Meeting>> UpdateFactsAsync(Guid meetingId, TimeOnly startTime, string place, Guid chair, Guid secretary, string? topic, string? number, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, "sửa thông tin cuộc họp", meeting =>
+        {
+            if (string.IsNullOrWhiteSpace(place))
+            {
+                return new Error("MEETING-PLACE", "Nhập địa điểm họp.");
+            }
+
+            if (MeetingRoll.IsTaken(meeting.Kind))
+            {
+                var roll = meeting.Attendance.Select(a => a.PersonId).ToHashSet();
+                if (!roll.Contains(chair))
+                {
+                    return new Error("CHAIR-NOT-MEMBER", $"Người chủ trì phải là đảng viên của {meeting.Organisation!.Name} vào ngày {meeting.Date:dd/MM/yyyy}.");
+                }
+
+                if (!roll.Contains(secretary))
+                {
+                    return new Error("SECRETARY-NOT-MEMBER", $"Thư ký cuộc họp phải là đảng viên của {meeting.Organisation!.Name} vào ngày {meeting.Date:dd/MM/yyyy}.");
+                }
+            }
+
+            meeting.StartTime = startTime;
+            meeting.Place = place.Trim();
+            meeting.ChairPersonId = chair;
+            meeting.SecretaryPersonId = secretary;
+            meeting.Topic = CreateMeeting.Clean(topic);
+            meeting.Number = CreateMeeting.Clean(number);
+            return null;
+        }, cancellationToken);
+
     public Task<Result<Meeting>> SetEndTimeAsync(Guid meetingId, TimeOnly endTime, CancellationToken cancellationToken = default) =>
         WhileOpenAsync(meetingId, "ghi giờ kết thúc", meeting =>
         {

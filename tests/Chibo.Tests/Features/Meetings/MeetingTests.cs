@@ -109,6 +109,32 @@ public abstract partial class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task AnOpenMeetingsChair_CanOnlyBeChangedToAMemberOnTheRoll()
+    {
+        await using var db = app.Database.CreateContext();
+        var boardChair = await db.People.Where(p => p.FullName == "Lê Đức Mạnh").Select(p => p.Id).FirstAsync();
+        var secretary = await db.Users.Where(u => u.UserName == "bithu").Select(u => u.PersonId!.Value).SingleAsync();
+        var deputy = await db.Users.Where(u => u.UserName == "chiuy").Select(u => u.PersonId!.Value).SingleAsync();
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+        var id = await OpenMeetingAsync(client, "2024-06-04");
+
+        var refused = await PostAsync(client, id, "Facts", new()
+        {
+            ["startTime"] = "14:00", ["place"] = "Phòng họp A", ["chair"] = boardChair.ToString(), ["secretary"] = secretary.ToString(),
+        });
+        var changed = await PostAsync(client, id, "Facts", new()
+        {
+            ["startTime"] = "14:00", ["place"] = "Phòng họp A", ["chair"] = deputy.ToString(), ["secretary"] = secretary.ToString(), ["number"] = "07-BB/CB",
+        });
+
+        Assert.Contains("Người chủ trì phải là đảng viên", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        await using var after = app.Database.CreateContext();
+        var meeting = await after.Meetings.SingleAsync(m => m.Id == id);
+        Assert.Equal((deputy, "07-BB/CB", new TimeOnly(14, 0)), (meeting.ChairPersonId, meeting.Number, meeting.StartTime));
+    }
+
+    [Fact]
     public async Task SignedMinutes_RefuseAnAttendanceChange_ButTakeACorrectionWithItsReason()
     {
         using var client = await SignIn.AsAsync(app.Factory, "bithu");
