@@ -8,7 +8,7 @@ namespace Chibo.Documents;
 public static class DocxWriter
 {
     private const string Font = "Times New Roman";
-    private const int TwipsPerMillimetre = 1440 * 10 / 254;
+    private const double TwipsPerMillimetre = 1440 / 25.4;
 
     public static byte[] Write(PartyDocument document, PageMargins margins)
     {

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
 using Chibo.Data.Entities;
 using Chibo.Domain.Cases;
 using Chibo.Domain.Dossiers;
@@ -16,7 +13,7 @@ namespace Chibo.Tests.Features.Meetings;
 /// The minutes book through HTTP: opening a meeting, writing and signing it, votes that move or note a
 /// case, and the minutes read back from the DOCX and PDF files. Each test opens its own meetings.
 /// </summary>
-public abstract partial class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
+public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : DemoApp
 {
     private const string StoryCell = "Chi bộ Trường Cao đẳng Y Hà Nội";
@@ -78,7 +75,7 @@ public abstract partial class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
         var response = await client.GetAsync(new Uri($"/hop/{id}?handler=Pdf", UriKind.Relative));
 
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
-        var text = await PdfTextAsync(await response.Content.ReadAsByteArrayAsync());
+        var text = await PdfText.ReadAsync(await response.Content.ReadAsByteArrayAsync());
         Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", text);
         Assert.Contains("Hà Nội, ngày 05 tháng 3 năm 2024", text);
         Assert.Contains("Số …-BB/CB", text);
@@ -160,7 +157,7 @@ public abstract partial class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
         var page = await client.GetStringAsync(new Uri($"/hop/{id}", UriKind.Relative));
         Assert.Contains("Thư ký ghi sót", page);
         Assert.DoesNotContain("Ký biên bản</button>", page);
-        var pdf = await PdfTextAsync(await client.GetByteArrayAsync(new Uri($"/hop/{id}?handler=Pdf", UriKind.Relative)));
+        var pdf = await PdfText.ReadAsync(await client.GetByteArrayAsync(new Uri($"/hop/{id}?handler=Pdf", UriKind.Relative)));
         Assert.Contains("Ấn định lịch sinh hoạt quý II", pdf);
         Assert.Contains("vắng có lý do (Đi công tác)", pdf);
         Assert.Contains("Đính chính sau khi ký:", pdf);
@@ -323,7 +320,7 @@ public abstract partial class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(Stage.Outstanding, (await after.Cases.SingleAsync(c => c.Id == caseId)).Stage);
         var vote = await after.MeetingVotes.SingleAsync(v => v.CaseId == caseId);
         Assert.Equal(EventKind.UnionIntroduced, vote.StepKind);
-        var pdf = await PdfTextAsync(await client.GetByteArrayAsync(new Uri($"/hop/{id}?handler=Pdf", UriKind.Relative)));
+        var pdf = await PdfText.ReadAsync(await client.GetByteArrayAsync(new Uri($"/hop/{id}?handler=Pdf", UriKind.Relative)));
         Assert.Contains("Số …-BB/ĐTN", pdf);
         Assert.Contains("tán thành 9", pdf);
     }
@@ -384,25 +381,6 @@ public abstract partial class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
         return await client.PostAsync(new Uri($"/hop/{meetingId}?handler={handler}", UriKind.Relative), content);
     }
 
-    /// <summary>The PDF's text as pdftotext reads it, on one line, in composed Unicode.</summary>
-    internal static async Task<string> PdfTextAsync(byte[] pdf)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"chibo-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(path, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", path, "-"]) { RedirectStandardOutput = true, StandardOutputEncoding = Encoding.UTF8 })!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.Equal(0, process.ExitCode);
-            return Spaces().Replace(text, " ").Normalize(NormalizationForm.FormC);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
     /// <summary>A case of the story cell at <paramref name="stage"/> that no other test has taken.</summary>
     private async Task<Guid> TakeCaseAsync(Stage stage)
     {
@@ -423,9 +401,6 @@ public abstract partial class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DemoApp, HashSet<Guid>> Taken = [];
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Spaces();
 }
 
 public sealed class MeetingTestsOnSqlite(TwoSchoolsOnSqlite app) : MeetingTests<TwoSchoolsOnSqlite>(app);
