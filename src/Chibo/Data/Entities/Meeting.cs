@@ -67,11 +67,13 @@ public sealed class MeetingGuest
     public string? OrganisationName { get; set; }
 }
 
-/// <summary>How a member stands on the roll on the meeting's date.</summary>
+/// <summary>How a person stands on the roll on the meeting's date.</summary>
 public enum MemberCategory
 {
     Official,
     Probationary,
+    /// <summary>On the roll of a Youth Union branch or committee.</summary>
+    UnionMember,
 }
 
 public enum AttendanceStatus

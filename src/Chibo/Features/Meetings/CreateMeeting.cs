@@ -41,7 +41,9 @@ public sealed class CreateMeeting(AppDbContext db, CurrentUser me)
             return Result.Failure<Meeting>(new Error("MEETING-PLACE", "Nhập địa điểm họp."));
         }
 
-        var roll = MeetingRoll.IsTaken(request.Kind) ? await MeetingRoll.OnAsync(db, organisation.Id, request.Date, cancellationToken) : [];
+        var roll = MeetingRoll.IsTaken(request.Kind)
+            ? await MeetingRoll.OnAsync(db, organisation.Id, request.Date, cancellationToken)
+            : await MeetingRoll.UnionOnAsync(db, organisation, request.Date, cancellationToken);
         if (MeetingRoll.IsTaken(request.Kind))
         {
             var members = roll.Select(r => r.PersonId).ToHashSet();
@@ -102,6 +104,19 @@ public static class MeetingRoll
     public sealed record Member(Guid PersonId, string FullName, MemberCategory Category);
 
     public static bool IsTaken(MeetingKind kind) => kind is MeetingKind.Regular or MeetingKind.Thematic or MeetingKind.Extraordinary or MeetingKind.AdmissionCeremony;
+
+    /// <summary>
+    /// A union body's roll: a branch's union members, or the people holding a position in a committee on the date.
+    /// </summary>
+    public static async Task<List<Member>> UnionOnAsync(AppDbContext db, Organisation union, DateOnly date, CancellationToken cancellationToken = default)
+    {
+        var rows = union.Kind == OrganisationKind.UnionBranch
+            ? await db.People.AsNoTracking().Where(p => p.UnionBranchId == union.Id && p.IsYouthUnionMember)
+                .Select(p => new { p.Id, p.FullName }).ToListAsync(cancellationToken)
+            : await db.Positions.AsNoTracking().Where(p => p.OrganisationId == union.Id && p.From <= date && (p.To == null || p.To > date))
+                .Select(p => new { Id = p.PersonId, p.Person!.FullName }).Distinct().ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new Member(r.Id, r.FullName, MemberCategory.UnionMember)).OrderBy(r => VietnameseOrder.Key(r.FullName), StringComparer.Ordinal)];
+    }
 
     public static async Task<List<Member>> OnAsync(AppDbContext db, Guid cellId, DateOnly date, CancellationToken cancellationToken = default)
     {

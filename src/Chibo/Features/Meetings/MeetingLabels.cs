@@ -19,6 +19,7 @@ public static class MeetingLabels
     {
         MemberCategory.Official => "Đảng viên chính thức",
         MemberCategory.Probationary => "Đảng viên dự bị",
+        MemberCategory.UnionMember => "Đoàn viên",
     };
 
     public static string Of(AttendanceStatus status) => status switch

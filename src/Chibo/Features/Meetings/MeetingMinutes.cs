@@ -79,20 +79,25 @@ public sealed class MeetingMinutes(AppDbContext db, CurrentUser me, IConfigurati
         {
             var total = meeting.Attendance.Count;
             var present = meeting.Attendance.Count(a => a.Status == AttendanceStatus.Present);
-            body.Add(new Block($"tổng số đảng viên {total} đồng chí; có mặt {present} đồng chí, vắng {total - present} đồng chí.", Lead: "Đảng viên của chi bộ:"));
+            body.Add(party
+                ? new Block($"tổng số đảng viên {total} đồng chí; có mặt {present} đồng chí, vắng {total - present} đồng chí.", Lead: "Đảng viên của chi bộ:")
+                : new Block($"tổng số {total}; có mặt {present}, vắng {total - present}.", Lead: "Đoàn viên:"));
             foreach (var category in Enum.GetValues<MemberCategory>())
             {
                 var lines = meeting.Attendance.Where(a => a.Category == category).ToList();
                 if (lines.Count > 0)
                 {
-                    body.Add(new Block($"{MeetingLabels.Of(category)}: có mặt {lines.Count(a => a.Status == AttendanceStatus.Present)}/{lines.Count} đồng chí.", BlockStyle.Item));
+                    if (party)
+                    {
+                        body.Add(new Block($"{MeetingLabels.Of(category)}: có mặt {lines.Count(a => a.Status == AttendanceStatus.Present)}/{lines.Count} đồng chí.", BlockStyle.Item));
+                    }
                 }
             }
 
             foreach (var absent in meeting.Attendance.Where(a => a.Status != AttendanceStatus.Present).OrderBy(a => a.Category))
             {
                 var why = absent.Status == AttendanceStatus.Excused ? $"vắng có lý do ({absent.Reason})" : "vắng không có lý do";
-                body.Add(new Block($"Đồng chí {file.Names.GetValueOrDefault(absent.PersonId, "")} ({MeetingLabels.Of(absent.Category).ToLowerInvariant()}): {why}.", BlockStyle.Item));
+                body.Add(new Block($"{(party ? "Đồng chí " : "")}{file.Names.GetValueOrDefault(absent.PersonId, "")} ({MeetingLabels.Of(absent.Category).ToLowerInvariant()}): {why}.", BlockStyle.Item));
             }
         }
 

@@ -76,7 +76,7 @@ public sealed class RecordVote(AppDbContext db, CurrentUser me, RecordStep recor
         }
 
         // Party votes count every official member on the roll that day, present or not; probationary members do not vote.
-        var eligible = party ? meeting.Attendance.Count(a => a.Category == MemberCategory.Official) : request.Eligible ?? 0;
+        var eligible = party ? meeting.Attendance.Count(a => a.Category == MemberCategory.Official) : request.Eligible ?? meeting.Attendance.Count;
         var cast = request.For + request.Against + request.Abstain;
         if (eligible <= 0)
         {

@@ -325,6 +325,26 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("tán thành 9", pdf);
     }
 
+    [Fact]
+    public async Task AClassBranchMeeting_TakesTheBranchsUnionMembersAsItsRoll()
+    {
+        await using var db = app.Database.CreateContext();
+        var branch = await db.Organisations.SingleAsync(o => o.Kind == OrganisationKind.UnionBranch && o.ShortName == "K23N3" && o.Path.StartsWith(db.Organisations.Single(c => c.Name == StoryCell).Path));
+        var members = await db.People.CountAsync(p => p.UnionBranchId == branch.Id && p.IsYouthUnionMember);
+        var secretary = await db.Users.Where(u => u.UserName == "chidoan").Select(u => u.PersonId!.Value).SingleAsync();
+        using var client = await SignIn.AsAsync(app.Factory, "chidoan");
+
+        var created = await CreateAsync(client, branch.Id, "UnionBranch", "2024-04-12", secretary, secretary);
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var id = Guid.Parse(created.Headers.Location!.OriginalString.Split('/')[^1]);
+        await using var after = app.Database.CreateContext();
+        Assert.Equal(members, await after.MeetingAttendance.CountAsync(a => a.MeetingId == id && a.Category == MemberCategory.UnionMember));
+        var pdf = await PdfText.ReadAsync(await client.GetByteArrayAsync(new Uri($"/hop/{id}?handler=Pdf", UriKind.Relative)));
+        Assert.Contains($"Đoàn viên: tổng số {members}; có mặt {members}, vắng 0.", pdf);
+        Assert.Contains("Sinh hoạt chi đoàn", pdf);
+    }
+
     private async Task<Guid> ThematicMeetingAsync()
     {
         await using var db = app.Database.CreateContext();
