@@ -39,6 +39,9 @@ internal static class DemoMeetings
             ChairPersonId = story.CellSecretary.Id,
             SecretaryPersonId = story.CellDeputy.Id,
             CreatedBy = "Chibo (dữ liệu mẫu)",
+            // Signed by the chair at the close, 11:00 in Hanoi: the minutes of a past meeting are read-only.
+            SignedAt = new DateTime(2024, 3, 5, 4, 0, 0, DateTimeKind.Utc),
+            SignedBy = story.CellSecretary.FullName,
         };
 
         // The article: every official and probationary member attended.

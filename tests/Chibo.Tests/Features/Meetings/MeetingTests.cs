@@ -260,6 +260,7 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Phạm Thúy Hường", html);
+        Assert.Contains("Biên bản đã ký ngày 05/03/2024 (Lê Ngọc Biên)", html);
         Assert.DoesNotContain("Thêm nội dung", html);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
