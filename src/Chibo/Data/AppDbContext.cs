@@ -28,6 +28,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();
     public DbSet<CaseComment> CaseComments => Set<CaseComment>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingGuest> MeetingGuests => Set<MeetingGuest>();
+    public DbSet<MeetingAttendance> MeetingAttendance => Set<MeetingAttendance>();
+    public DbSet<MeetingAgendaItem> MeetingAgendaItems => Set<MeetingAgendaItem>();
+    public DbSet<MeetingSpeech> MeetingSpeeches => Set<MeetingSpeech>();
+    public DbSet<MeetingVote> MeetingVotes => Set<MeetingVote>();
+    public DbSet<MeetingTask> MeetingTasks => Set<MeetingTask>();
+    public DbSet<MeetingCorrection> MeetingCorrections => Set<MeetingCorrection>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -54,6 +54,7 @@ public static class DemoSeeder
             var world = new DemoWorld(options, progress);
             var story = world.BuildStory();
             await world.WriteAsync(new BulkWriter(db), cancellationToken);
+            await DemoMeetings.WriteAsync(db, story, cancellationToken);
             await CreateAccountsAsync(db, users, story);
             await transaction.CommitAsync(cancellationToken);
         });

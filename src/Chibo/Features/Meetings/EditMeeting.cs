@@ -1,0 +1,268 @@
+using Chibo.Access;
+using Chibo.Data;
+using Chibo.Data.Entities;
+using Chibo.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chibo.Features.Meetings;
+
+/// <summary>
+/// The secretary's pen while the meeting is open: guests, attendance, agenda, speeches, conclusions, tasks,
+/// the end time, and the signature that closes the minutes. Signed minutes change only by a correction.
+/// </summary>
+public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider clock)
+{
+    public Task<Result<Meeting>> AddGuestAsync(Guid meetingId, string name, string? title, string? organisation, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, "thêm khách mời", meeting =>
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                return new Error("GUEST-NAME", "Nhập họ tên khách mời.");
+            }
+
+            db.MeetingGuests.Add(new MeetingGuest { MeetingId = meeting.Id, Name = name.Trim(), Title = CreateMeeting.Clean(title), OrganisationName = CreateMeeting.Clean(organisation), Order = meeting.Guests.Count + 1 });
+            return null;
+        }, cancellationToken);
+
+    public Task<Result<Meeting>> AddAgendaItemAsync(Guid meetingId, string title, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, "thêm nội dung", meeting =>
+        {
+            if (string.IsNullOrWhiteSpace(title))
+            {
+                return new Error("AGENDA-TITLE", "Nhập tên nội dung.");
+            }
+
+            db.MeetingAgendaItems.Add(new MeetingAgendaItem { MeetingId = meeting.Id, Title = title.Trim(), Order = meeting.Agenda.Count + 1 });
+            return null;
+        }, cancellationToken);
+
+    public Task<Result<Meeting>> AddSpeechAsync(Guid meetingId, Guid itemId, string speaker, string? speakerTitle, string summary, Guid? personId = null, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, "ghi ý kiến phát biểu", meeting =>
+        {
+            if (meeting.Agenda.SingleOrDefault(a => a.Id == itemId) is not { } item)
+            {
+                return new Error("AGENDA-MISSING", "Không tìm thấy nội dung này trong chương trình họp.");
+            }
+
+            if (string.IsNullOrWhiteSpace(speaker) || string.IsNullOrWhiteSpace(summary))
+            {
+                return new Error("SPEECH-EMPTY", "Nhập người phát biểu và tóm tắt ý kiến.");
+            }
+
+            db.MeetingSpeeches.Add(new MeetingSpeech { AgendaItemId = item.Id, Speaker = speaker.Trim(), SpeakerTitle = CreateMeeting.Clean(speakerTitle), Summary = summary.Trim(), PersonId = personId, Order = item.Speeches.Count + 1 });
+            return null;
+        }, cancellationToken);
+
+    public Task<Result<Meeting>> SetConclusionAsync(Guid meetingId, Guid itemId, string conclusion, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, "ghi kết luận", meeting =>
+        {
+            if (meeting.Agenda.SingleOrDefault(a => a.Id == itemId) is not { } item)
+            {
+                return new Error("AGENDA-MISSING", "Không tìm thấy nội dung này trong chương trình họp.");
+            }
+
+            item.Conclusion = CreateMeeting.Clean(conclusion);
+            return null;
+        }, cancellationToken);
+
+    public Task<Result<Meeting>> SetAttendanceAsync(Guid meetingId, Guid personId, AttendanceStatus status, string? reason, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, "sửa điểm danh", meeting =>
+        {
+            if (meeting.Attendance.SingleOrDefault(a => a.PersonId == personId) is not { } line)
+            {
+                return new Error("ATTENDANCE-NOT-ON-ROLL", "Người này không có tên trong danh sách đảng viên của chi bộ vào ngày họp.");
+            }
+
+            if (status == AttendanceStatus.Excused && string.IsNullOrWhiteSpace(reason))
+            {
+                return new Error("ATTENDANCE-REASON", "Vắng có lý do: nhập lý do vắng.");
+            }
+
+            line.Status = status;
+            line.Reason = status == AttendanceStatus.Present ? null : CreateMeeting.Clean(reason);
+            return null;
+        }, cancellationToken);
+
+    public Task<Result<Meeting>> AddTaskAsync(Guid meetingId, Guid? itemId, string description, string owner, Guid? ownerPersonId, DateOnly? dueOn, string? doneWhen, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, "giao nhiệm vụ", meeting =>
+        {
+            if (string.IsNullOrWhiteSpace(description) || string.IsNullOrWhiteSpace(owner))
+            {
+                return new Error("TASK-EMPTY", "Nhập nội dung nhiệm vụ và người (hoặc đơn vị) thực hiện.");
+            }
+
+            if (dueOn is { } due && due < meeting.Date)
+            {
+                return new Error("TASK-DUE-BEFORE-MEETING", "Hạn hoàn thành không thể trước ngày họp.");
+            }
+
+            db.MeetingTasks.Add(new MeetingTask
+            {
+                MeetingId = meeting.Id,
+                AgendaItemId = itemId,
+                Description = description.Trim(),
+                Owner = owner.Trim(),
+                OwnerPersonId = ownerPersonId,
+                DueOn = dueOn,
+                DoneWhen = CreateMeeting.Clean(doneWhen),
+            });
+            return null;
+        }, cancellationToken);
+
+    /// <summary>Corrects the facts of an open meeting; a Party meeting's chair and secretary must be on its roll.</summary>
+    public Task<Result<Meeting>> UpdateFactsAsync(Guid meetingId, TimeOnly startTime, string place, Guid chair, Guid secretary, string? topic, string? number, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, "sửa thông tin cuộc họp", meeting =>
+        {
+            if (string.IsNullOrWhiteSpace(place))
+            {
+                return new Error("MEETING-PLACE", "Nhập địa điểm họp.");
+            }
+
+            if (MeetingRoll.IsTaken(meeting.Kind))
+            {
+                var roll = meeting.Attendance.Select(a => a.PersonId).ToHashSet();
+                if (!roll.Contains(chair))
+                {
+                    return new Error("CHAIR-NOT-MEMBER", $"Người chủ trì phải là đảng viên của {meeting.Organisation!.Name} vào ngày {meeting.Date:dd/MM/yyyy}.");
+                }
+
+                if (!roll.Contains(secretary))
+                {
+                    return new Error("SECRETARY-NOT-MEMBER", $"Thư ký cuộc họp phải là đảng viên của {meeting.Organisation!.Name} vào ngày {meeting.Date:dd/MM/yyyy}.");
+                }
+            }
+
+            meeting.StartTime = startTime;
+            meeting.Place = place.Trim();
+            meeting.ChairPersonId = chair;
+            meeting.SecretaryPersonId = secretary;
+            meeting.Topic = CreateMeeting.Clean(topic);
+            meeting.Number = CreateMeeting.Clean(number);
+            return null;
+        }, cancellationToken);
+
+    public Task<Result<Meeting>> SetEndTimeAsync(Guid meetingId, TimeOnly endTime, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, "ghi giờ kết thúc", meeting =>
+        {
+            if (endTime <= meeting.StartTime)
+            {
+                return new Error("END-BEFORE-START", "Giờ kết thúc phải sau giờ bắt đầu.");
+            }
+
+            meeting.EndTime = endTime;
+            return null;
+        }, cancellationToken);
+
+    /// <summary>Signs the minutes: from now on they are read-only, and changes go through a correction.</summary>
+    public Task<Result<Meeting>> SignAsync(Guid meetingId, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, "ký biên bản", meeting =>
+        {
+            if (meeting.EndTime is null)
+            {
+                return new Error("END-TIME-MISSING", "Ghi giờ kết thúc cuộc họp trước khi ký biên bản.");
+            }
+
+            if (meeting.Agenda.Count == 0)
+            {
+                return new Error("AGENDA-EMPTY", "Biên bản chưa có nội dung nào.");
+            }
+
+            meeting.SignedAt = clock.GetUtcNow().UtcDateTime;
+            meeting.SignedBy = me.DisplayName;
+            return null;
+        }, cancellationToken);
+
+    /// <summary>A change to signed minutes, kept beside them with who, when and why.</summary>
+    public async Task<Result<Meeting>> CorrectAsync(Guid meetingId, string what, string reason, CancellationToken cancellationToken = default)
+    {
+        var (meeting, refused) = await LoadForEditAsync(meetingId, cancellationToken);
+        if (refused is not null)
+        {
+            return Result.Failure<Meeting>(refused);
+        }
+
+        if (!meeting!.IsSigned)
+        {
+            return Result.Failure<Meeting>(new Error("NOT-SIGNED", "Biên bản chưa ký: hãy sửa trực tiếp."));
+        }
+
+        if (string.IsNullOrWhiteSpace(what) || string.IsNullOrWhiteSpace(reason))
+        {
+            return Result.Failure<Meeting>(new Error("CORRECTION-REASON", "Đính chính cần nội dung sửa và lý do."));
+        }
+
+        db.MeetingCorrections.Add(new MeetingCorrection { MeetingId = meeting.Id, What = what.Trim(), Reason = reason.Trim(), By = me.DisplayName, At = clock.GetUtcNow().UtcDateTime });
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success(meeting);
+    }
+
+    /// <summary>Closes a task with what was done; allowed after signing, since following up is not part of the minutes.</summary>
+    public async Task<Result<MeetingTask>> CloseTaskAsync(Guid taskId, DateOnly closedOn, string? note, CancellationToken cancellationToken = default)
+    {
+        var task = await db.MeetingTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        if (task is null)
+        {
+            return Result.Failure<MeetingTask>(new Error(MeetingErrors.NotFound, "Không tìm thấy nhiệm vụ."));
+        }
+
+        var (_, refused) = await LoadForEditAsync(task.MeetingId, cancellationToken);
+        if (refused is not null && !(task.OwnerPersonId is { } owner && owner == me.PersonId))
+        {
+            return Result.Failure<MeetingTask>(refused);
+        }
+
+        task.ClosedOn = closedOn;
+        task.ClosedNote = CreateMeeting.Clean(note);
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success(task);
+    }
+
+    // Children are added through their sets, not the navigations: their keys are set on creation, and EF
+    // would otherwise take a keyed child of a tracked parent for an existing row and update it.
+    private async Task<Result<Meeting>> WhileOpenAsync(Guid meetingId, string action, Func<Meeting, Error?> change, CancellationToken cancellationToken)
+    {
+        var (meeting, refused) = await LoadForEditAsync(meetingId, cancellationToken);
+        if (refused is not null)
+        {
+            return Result.Failure<Meeting>(refused);
+        }
+
+        if (meeting!.IsSigned)
+        {
+            return Result.Failure<Meeting>(SignedError(meeting, action));
+        }
+
+        if (change(meeting) is { } error)
+        {
+            return Result.Failure<Meeting>(error);
+        }
+
+        db.Entry(meeting).Property(m => m.Version).IsModified = true;
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success(meeting);
+    }
+
+    internal static Error SignedError(Meeting meeting, string action) =>
+        new(MeetingErrors.Signed, $"Biên bản đã ký ngày {meeting.SignedAt!.Value.AddHours(7):dd/MM/yyyy}: không thể {action}. Mọi thay đổi phải ghi thành đính chính, kèm lý do.");
+
+    private async Task<(Meeting? Meeting, Error? Refused)> LoadForEditAsync(Guid meetingId, CancellationToken cancellationToken)
+    {
+        var meeting = await db.Meetings
+            .Include(m => m.Organisation)
+            .Include(m => m.Guests)
+            .Include(m => m.Attendance)
+            .Include(m => m.Agenda).ThenInclude(a => a.Speeches)
+            .Include(m => m.Tasks)
+            .Include(m => m.Corrections)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        if (meeting is null || !MeetingAccess.CanRead(me, meeting.Organisation!))
+        {
+            return (null, new Error(MeetingErrors.NotFound, "Không tìm thấy cuộc họp."));
+        }
+
+        return MeetingAccess.CanEdit(me, meeting.Organisation!)
+            ? (meeting, null)
+            : (null, new Error(MeetingErrors.Forbidden, "Chỉ chi ủy (hoặc ban chấp hành) của tổ chức mới sửa biên bản này."));
+    }
+}

@@ -1,0 +1,75 @@
+using Chibo.Access;
+using Chibo.Data;
+using Chibo.Data.Entities;
+using Chibo.Hosting;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chibo.Features.Meetings;
+
+/// <summary>
+/// The rhythm of the cells a committee oversees: a regular meeting every month and a thematic one every
+/// quarter. A month or quarter that has ended without one is flagged.
+/// </summary>
+public sealed class RhythmModel(AppDbContext db, CurrentUser me, ChiboClock clock) : PageModel
+{
+    private static readonly Role[] Overseers = [Role.Administrator, Role.OrganisationDepartment, Role.CellSecretary, Role.CellCommittee];
+
+    public sealed record CellRhythm(Guid Id, string Name, int[] Regular, int[] Thematic, int MissedMonths, int MissedQuarters);
+
+    [BindProperty(SupportsGet = true, Name = "nam")]
+    public int? Year { get; set; }
+
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<CellRhythm> Cells { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var scopes = me.PathsFor(Overseers);
+        if (scopes.Count == 0)
+        {
+            return Forbid();
+        }
+
+        Today = clock.Today;
+        var year = Year ??= Today.Year;
+        var cells = await db.Organisations.AsNoTracking().Within(scopes)
+            .Where(o => o.Kind == OrganisationKind.Cell)
+            .OrderBy(o => o.Name).Take(500)
+            .Select(o => new { o.Id, o.Name })
+            .ToListAsync();
+        var ids = cells.Select(c => c.Id).ToList();
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        var meetings = await db.Meetings.AsNoTracking()
+            .Where(m => ids.Contains(m.OrganisationId) && m.Date >= from && m.Date <= to && (m.Kind == MeetingKind.Regular || m.Kind == MeetingKind.Thematic))
+            .Select(m => new { m.OrganisationId, m.Date, m.Kind })
+            .ToListAsync();
+        Cells = [.. cells.Select(c =>
+        {
+            var regular = new int[12];
+            var thematic = new int[4];
+            foreach (var m in meetings.Where(m => m.OrganisationId == c.Id))
+            {
+                if (m.Kind == MeetingKind.Regular)
+                {
+                    regular[m.Date.Month - 1]++;
+                }
+                else
+                {
+                    thematic[(m.Date.Month - 1) / 3]++;
+                }
+            }
+
+            var missedMonths = Enumerable.Range(1, 12).Count(month => MonthEnded(year, month) && regular[month - 1] == 0);
+            var missedQuarters = Enumerable.Range(1, 4).Count(quarter => MonthEnded(year, quarter * 3) && thematic[quarter - 1] == 0);
+            return new CellRhythm(c.Id, c.Name, regular, thematic, missedMonths, missedQuarters);
+        })];
+        return Page();
+    }
+
+    /// <summary>A month is judged once it is over.</summary>
+    public bool MonthEnded(int year, int month) => new DateOnly(year, month, 1).AddMonths(1) <= Today;
+}
