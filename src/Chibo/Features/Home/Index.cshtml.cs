@@ -17,8 +17,20 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, ChiboClock clock
 
     public IReadOnlyList<(Stage Stage, int Count)> Stages { get; private set; } = [];
 
+    /// <summary>Tasks a meeting gave me that are still open, soonest due first.</summary>
+    public IReadOnlyList<Data.Entities.MeetingTask> OpenTasks { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
+        if (me.PersonId is { } personId)
+        {
+            OpenTasks = await db.MeetingTasks.AsNoTracking()
+                .Where(t => t.OwnerPersonId == personId && t.ClosedOn == null)
+                .OrderBy(t => t.DueOn == null).ThenBy(t => t.DueOn)
+                .Take(20)
+                .ToListAsync();
+        }
+
         var scopes = me.PathsFor([.. StepPermissions.Readers]);
         if (scopes.Count == 0)
         {
