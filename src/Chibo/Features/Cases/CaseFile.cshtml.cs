@@ -63,6 +63,9 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidSt
 
     public IReadOnlyList<CaseComment> Comments { get; private set; } = [];
 
+    /// <summary>The meeting whose vote recorded a step, by step id.</summary>
+    public IReadOnlyDictionary<Guid, Guid> StepMeetings { get; private set; } = new Dictionary<Guid, Guid>();
+
     public sealed class StepInput
     {
         public int Version { get; set; }
@@ -394,6 +397,10 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidSt
             })];
         CanManageDocuments = loaded.CanRecord(me, EventKind.Application);
         Comments = await db.CaseComments.AsNoTracking().Where(c => c.CaseId == id).OrderBy(c => c.CreatedAt).ToListAsync();
+        StepMeetings = await db.MeetingVotes.AsNoTracking()
+            .Where(v => v.CaseId == id && v.CaseStepId != null)
+            .Join(db.MeetingAgendaItems, v => v.AgendaItemId, a => a.Id, (v, a) => new { Step = v.CaseStepId!.Value, a.MeetingId })
+            .ToDictionaryAsync(x => x.Step, x => x.MeetingId);
         CanSeeAudit = me.Holds(loaded.Cell.Path, Role.CellSecretary, Role.CellCommittee, Role.OrganisationDepartment, Role.Administrator);
         AuditTrail = CanSeeAudit
             ? await db.AuditEntries.AsNoTracking()

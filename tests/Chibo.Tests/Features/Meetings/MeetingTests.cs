@@ -191,6 +191,7 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
         var saved = await db.MeetingVotes.SingleAsync(v => v.CaseId == caseId);
         Assert.True(saved.Passed);
         Assert.Equal(step.Id, saved.CaseStepId);
+        Assert.Contains($"<a href=\"/hop/{id}\">Biên bản cuộc họp đã biểu quyết</a>", await client.GetStringAsync(new Uri($"/ho-so/{caseId}", UriKind.Relative)));
     }
 
     [Fact]
