@@ -1,4 +1,7 @@
 using Chibo.Data;
+using Chibo.Domain.Cases;
+using Chibo.Domain.Dossiers;
+using Microsoft.EntityFrameworkCore;
 using Chibo.Seeding;
 
 namespace Chibo.Tests.Infrastructure;
@@ -32,6 +35,30 @@ public abstract class DemoApp(DatabaseProvider provider, int students = 1_500) :
     }
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    private readonly HashSet<Guid> _taken = [];
+
+    /// <summary>
+    /// A case of the story cell at <paramref name="stage"/> that no other test of this database has taken, and
+    /// whose applicant has no demo account (those the account tests use).
+    /// </summary>
+    public async Task<Guid> TakeCaseAsync(Stage stage, bool withHelper = false)
+    {
+        await using var db = Database.CreateContext();
+        var candidates = await db.Cases
+            .Where(c => c.Stage == stage && c.Cell!.Name == "Chi bộ Trường Cao đẳng Y Hà Nội")
+            .Where(c => !withHelper || c.Steps.Any(s => s.Kind == EventKind.HelperAssigned))
+            .Where(c => !db.Users.Any(u => u.PersonId == c.PersonId))
+            .OrderBy(c => c.Id)
+            .Select(c => c.Id)
+            .ToListAsync();
+        lock (_taken)
+        {
+            var id = candidates.First(c => !_taken.Contains(c));
+            _taken.Add(id);
+            return id;
+        }
+    }
 }
 
 public sealed class DemoAppOnSqlite() : DemoApp(DatabaseProvider.Sqlite);

@@ -22,7 +22,7 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task CellSecretary_RecordsTheCertificate_AndTheCaseMovesToTrained()
     {
-        var caseId = await TakeCaseAsync(Stage.Sympathizer, withHelper: true);
+        var caseId = await app.TakeCaseAsync(Stage.Sympathizer, withHelper: true);
         using var client = await SignIn.AsAsync(app.Factory, "bithu");
 
         var response = await PostStepAsync(client, caseId, EventKind.AwarenessCertificate, new()
@@ -45,7 +45,7 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task TwoPeopleRecordingOnOneCase_TheSecondGetsAConflictWithTheOthersChange_AndNothingIsLost()
     {
-        var caseId = await TakeCaseAsync(Stage.Sympathizer, withHelper: true);
+        var caseId = await app.TakeCaseAsync(Stage.Sympathizer, withHelper: true);
         using var secretary = await SignIn.AsAsync(app.Factory, "bithu");
         using var deputy = await SignIn.AsAsync(app.Factory, "chiuy");
         var secretaryForm = await FormAsync(secretary, caseId, EventKind.AwarenessCertificate);
@@ -67,7 +67,7 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task ACellVoteShortOfTwoThirds_IsRefusedWithTheRule_AndTheStageStays()
     {
-        var caseId = await TakeCaseAsync(Stage.Applying);
+        var caseId = await app.TakeCaseAsync(Stage.Applying);
         using var client = await SignIn.AsAsync(app.Factory, "bithu");
 
         var response = await PostStepAsync(client, caseId, EventKind.CellResolution, new()
@@ -87,7 +87,7 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task VotesAboveTheEligible_AreRefusedInVietnamese()
     {
-        var caseId = await TakeCaseAsync(Stage.Applying);
+        var caseId = await app.TakeCaseAsync(Stage.Applying);
         using var client = await SignIn.AsAsync(app.Factory, "bithu");
 
         var response = await PostStepAsync(client, caseId, EventKind.CellResolution, new()
@@ -104,7 +104,7 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task AWarning_MustBeAcknowledged_AndTheAcknowledgementIsRecorded()
     {
-        var caseId = await TakeCaseAsync(Stage.Outstanding);
+        var caseId = await app.TakeCaseAsync(Stage.Outstanding);
         using var client = await SignIn.AsAsync(app.Factory, "bithu");
 
         var first = await PostStepAsync(client, caseId, EventKind.SympathizerListed, new() { ["Input.Date"] = "2024-03-05" });
@@ -144,7 +144,7 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task SecretaryOfAnotherCell_GetsNotFound_ForTheCaseFile()
     {
-        var caseId = await TakeCaseAsync(Stage.Source);
+        var caseId = await app.TakeCaseAsync(Stage.Source);
         await using var db = app.Database.CreateContext();
         var name = await db.Cases.Where(c => c.Id == caseId).Select(c => c.Person!.FullName).SingleAsync();
         using var client = await SignInAsOtherCellSecretaryAsync();
@@ -192,8 +192,8 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         await using var db = app.Database.CreateContext();
         var cell = await db.Organisations.SingleAsync(o => o.Name == StoryCell);
-        var withHelper = await TakeCaseAsync(Stage.Outstanding);
-        var withoutHelper = await TakeCaseAsync(Stage.Outstanding);
+        var withHelper = await app.TakeCaseAsync(Stage.Outstanding);
+        var withoutHelper = await app.TakeCaseAsync(Stage.Outstanding);
         var helper = await db.Memberships.Where(m => m.CellId == cell.Id && m.OfficialFrom != null).Select(m => m.PersonId).FirstAsync();
         using var client = await SignIn.AsAsync(app.Factory, "bithu");
         var form = await client.GetStringAsync(new Uri($"/bang/cam-tinh?org={cell.Id}", UriKind.Relative));
@@ -244,7 +244,7 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task VoidingTheLatestStep_NeedsAReason_ThenTakesTheCaseBack_AndKeepsTheStepOnFile()
     {
-        var caseId = await TakeCaseAsync(Stage.Trained);
+        var caseId = await app.TakeCaseAsync(Stage.Trained);
         await using var db = app.Database.CreateContext();
         var latest = await db.CaseSteps.Where(s => s.CaseId == caseId).OrderByDescending(s => s.Date).ThenByDescending(s => s.RecordedAt).FirstAsync();
         Assert.Equal(EventKind.AwarenessCertificate, latest.Kind);
@@ -266,7 +266,7 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task AScanIsCheckedByItsContent_StoredInTheDatabase_AndServedAsADownload()
     {
-        var caseId = await TakeCaseAsync(Stage.Applying);
+        var caseId = await app.TakeCaseAsync(Stage.Applying);
         using var client = await SignIn.AsAsync(app.Factory, "bithu");
         var pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF"u8.ToArray();
         var disguised = "<script>alert(1)</script>"u8.ToArray();
@@ -343,7 +343,7 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task TheDistrictsStudentGuidance_ShowsALowConductScore_WithoutBlockingTheRoad()
     {
-        var caseId = await TakeCaseAsync(Stage.Source);
+        var caseId = await app.TakeCaseAsync(Stage.Source);
         await using (var db = app.Database.CreateContext())
         {
             var personId = await db.Cases.Where(c => c.Id == caseId).Select(c => c.PersonId).SingleAsync();
@@ -386,29 +386,6 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
         };
         return await client.PostAsync(new Uri($"/ho-so/{caseId}?handler=Upload", UriKind.Relative), content);
     }
-
-    /// <summary>A case of the story cell at <paramref name="stage"/> that no other test has taken.</summary>
-    private async Task<Guid> TakeCaseAsync(Stage stage, bool withHelper = false)
-    {
-        await using var db = app.Database.CreateContext();
-        var candidates = await db.Cases
-            .Where(c => c.Stage == stage && c.Cell!.Name == StoryCell)
-            .Where(c => !withHelper || c.Steps.Any(s => s.Kind == EventKind.HelperAssigned))
-            .Where(c => !db.Users.Any(u => u.PersonId == c.PersonId))
-            .OrderBy(c => c.Id)
-            .Select(c => c.Id)
-            .ToListAsync();
-        lock (Taken)
-        {
-            var taken = Taken.GetValue(app, _ => []);
-            var id = candidates.First(c => !taken.Contains(c));
-            taken.Add(id);
-            return id;
-        }
-    }
-
-    /// <summary>Cases already used by a test, per demo database (the seed gives both databases the same ids).</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DemoApp, HashSet<Guid>> Taken = [];
 
     private async Task<HttpClient> SignInAsOtherCellSecretaryAsync()
     {

@@ -166,7 +166,7 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task ASympathizerListVote_ThatPasses_RecordsTheCaseStepThroughTheRules_LinkedToTheVote()
     {
-        var caseId = await TakeCaseAsync(Stage.Outstanding);
+        var caseId = await app.TakeCaseAsync(Stage.Outstanding);
         using var client = await SignIn.AsAsync(app.Factory, "bithu");
         var id = await OpenMeetingAsync(client, "2024-04-16");
         var item = await AgendaItemAsync(client, id, "Xét đưa quần chúng ưu tú vào danh sách cảm tình Đảng");
@@ -197,7 +197,7 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task AnAdmissionVote_ShortOfTwoThirdsOfAllOfficials_IsNotedOnTheCase_AndTheStageStays()
     {
-        var caseId = await TakeCaseAsync(Stage.Applying);
+        var caseId = await app.TakeCaseAsync(Stage.Applying);
         using var client = await SignIn.AsAsync(app.Factory, "bithu");
         var id = await OpenMeetingAsync(client, "2024-04-23");
         var item = await AgendaItemAsync(client, id, "Xét đề nghị kết nạp đảng viên");
@@ -300,7 +300,7 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
     [Fact]
     public async Task TheUnionCommittee_VotesToIntroduceASourceStudent_AndTheCaseMovesToOutstanding()
     {
-        var caseId = await TakeCaseAsync(Stage.Source);
+        var caseId = await app.TakeCaseAsync(Stage.Source);
         await using var db = app.Database.CreateContext();
         var committee = await db.Organisations.SingleAsync(o => o.Kind == OrganisationKind.UnionCommittee && o.Name == "Ban Chấp hành Đoàn Trường Cao đẳng Y Hà Nội");
         var secretary = await db.Users.Where(u => u.UserName == "doantruong").Select(u => u.PersonId!.Value).SingleAsync();
@@ -403,26 +403,6 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
         return await client.PostAsync(new Uri($"/hop/{meetingId}?handler={handler}", UriKind.Relative), content);
     }
 
-    /// <summary>A case of the story cell at <paramref name="stage"/> that no other test has taken.</summary>
-    private async Task<Guid> TakeCaseAsync(Stage stage)
-    {
-        await using var db = app.Database.CreateContext();
-        var candidates = await db.Cases
-            .Where(c => c.Stage == stage && c.Cell!.Name == StoryCell)
-            .Where(c => !db.Users.Any(u => u.PersonId == c.PersonId))
-            .OrderByDescending(c => c.Id)
-            .Select(c => c.Id)
-            .ToListAsync();
-        lock (Taken)
-        {
-            var taken = Taken.GetValue(app, _ => []);
-            var id = candidates.First(c => !taken.Contains(c));
-            taken.Add(id);
-            return id;
-        }
-    }
-
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DemoApp, HashSet<Guid>> Taken = [];
 }
 
 public sealed class MeetingTestsOnSqlite(TwoSchoolsOnSqlite app) : MeetingTests<TwoSchoolsOnSqlite>(app);
