@@ -1,0 +1,58 @@
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
+
+namespace Chibo.Spreadsheets;
+
+/// <summary>One column of an exported list: its Vietnamese header and how a row gives its value.</summary>
+public sealed record SheetColumn<TRow>(string Header, Func<TRow, object?> Value, int Width = 18);
+
+/// <summary>
+/// Writes a list as an .xlsx sheet, streaming the rows. Every list a page shows is exported through here, so
+/// the two protections live in one place: text that a spreadsheet would read as a formula is neutralised, and
+/// dates are real dates shown as dd/MM/yyyy.
+/// </summary>
+public static class SheetWriter
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static async Task WriteAsync<TRow>(
+        Stream output, string sheetName, IReadOnlyList<SheetColumn<TRow>> columns, IEnumerable<TRow> rows, CancellationToken cancellationToken = default)
+    {
+        var configuration = new OpenXmlConfiguration
+        {
+            FastMode = true,
+            AutoFilter = true,
+            TableStyles = TableStyles.None,
+            DynamicColumns = [.. columns.Select((column, index) => new DynamicExcelColumn(column.Header) { Index = index, Width = column.Width, Format = "dd/MM/yyyy" })],
+        };
+        var values = rows.Select(row =>
+        {
+            var cells = new Dictionary<string, object?>(columns.Count);
+            foreach (var column in columns)
+                cells[column.Header] = Cell(column.Value(row));
+            return (IDictionary<string, object?>)cells;
+        });
+        await MiniExcel.SaveAsAsync(output, values, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>
+    /// A value as it goes into a cell. Text starting with = + - @ (or a tab or carriage return, which some
+    /// programs strip first) is prefixed with an apostrophe, so a name typed as "=HYPERLINK(…)" stays text
+    /// when the sheet is opened; numbers and dates are kept as they are.
+    /// </summary>
+    public static object? Cell(object? value) => value switch
+    {
+        null => null,
+        string text => Neutralise(text),
+        DateOnly date => date.ToDateTime(TimeOnly.MinValue),
+        Enum e => e.ToString(),
+        _ => value,
+    };
+
+    public static string Neutralise(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
+
+    /// <summary>A download name: the list's name and the date, e.g. "nhan-su-2024-03-05.xlsx".</summary>
+    public static string FileName(string slug, DateOnly date) => $"{slug}-{date:yyyy-MM-dd}.xlsx";
+}
