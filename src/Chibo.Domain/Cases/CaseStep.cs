@@ -19,6 +19,9 @@ public sealed record CaseStep(EventKind Kind, DateOnly Date, string Actor)
 
     public VoteCount? Vote { get; init; }
 
+    /// <summary>Who issued the step's paper when that is not the cell (the political centre for a certificate).</summary>
+    public string? Issuer { get; init; }
+
     /// <summary>Introducer, helper: the member id the step names.</summary>
     public string? Member { get; init; }
 
@@ -36,7 +39,7 @@ public sealed record CaseStep(EventKind Kind, DateOnly Date, string Actor)
         Index = index,
         Member = Member,
         Number = Document?.Number,
-        Issuer = Document?.FormGuidance.Issuer,
+        Issuer = Issuer,
         VotesFor = Vote?.For ?? 0,
         Voters = Vote?.Eligible ?? 0,
         Received = Received,

@@ -52,6 +52,7 @@ public static class WebApp
         builder.Services.AddScoped<OpenCase>();
         builder.Services.AddScoped<VoidStep>();
         builder.Services.AddScoped<LocalPolicies>();
+        builder.Services.AddScoped<Features.Dossiers.DossierTransfer>();
         builder.Services.AddScoped<Features.Meetings.CreateMeeting>();
         builder.Services.AddScoped<Features.Meetings.EditMeeting>();
         builder.Services.AddScoped<Features.Meetings.RecordVote>();

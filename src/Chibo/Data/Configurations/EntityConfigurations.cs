@@ -144,6 +144,7 @@ internal sealed class CaseStepRecordConfiguration : IEntityTypeConfiguration<Cas
         e.Property(s => s.FormCode).HasMaxLength(30);
         e.Property(s => s.DocumentNumber).HasMaxLength(60);
         e.Property(s => s.Issuer).HasMaxLength(300);
+        e.Property(s => s.MemberName).HasMaxLength(200);
         e.Property(s => s.Note).HasMaxLength(2000);
         e.Property(s => s.AcknowledgedWarnings).HasMaxLength(500);
         e.Property(s => s.RecordedBy).HasMaxLength(256);

@@ -33,6 +33,12 @@ public sealed class CaseStepRecord
     public DateOnly Date { get; set; }
     /// <summary>The introducer or helper the step names (a party member of the cell).</summary>
     public Guid? MemberPersonId { get; set; }
+    /// <summary>
+    /// A member named by a dossier that came from another installation (a student changing school): the
+    /// name and official date as that file gave them, with <see cref="MemberPersonId"/> empty.
+    /// </summary>
+    public string? MemberName { get; set; }
+    public DateOnly? MemberOfficialSince { get; set; }
     /// <summary>For an introduction: since when the introducer has worked or studied with the applicant.</summary>
     public DateOnly? KnownApplicantSince { get; set; }
     public int? VotesFor { get; set; }

@@ -53,6 +53,9 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidSt
 
     public bool CanManageDocuments { get; private set; }
 
+    /// <summary>The cell committee or the department above may send the case to another installation.</summary>
+    public bool CanTransfer { get; private set; }
+
     public IReadOnlyList<AuditEntry> AuditTrail { get; private set; } = [];
 
     [BindProperty]
@@ -360,6 +363,10 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidSt
         {
             text += $", {MemberName(member.ToString())}";
         }
+        else if (step.MemberName is { } external)
+        {
+            text += $", {external} (theo hồ sơ chuyển đến)";
+        }
 
         return text;
     }
@@ -380,8 +387,10 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidSt
         LocalFindings = await policies.CheckAsync(loaded, Today);
         Recordable = [.. Transitions.StepsAt(loaded.Case.Stage, loaded.Cell.IsGrassroots)
             .Where(k => loaded.CanRecord(me, k))];
+        CanTransfer = me.Holds(loaded.Cell.Path, Dossiers.DossierTransfer.Handlers);
+        // Members known only from a transferred file belong to the old cell: the new cell names its own.
         OfficialMembers = [.. loaded.Case.Members
-            .Where(m => m.OfficialSince is { } since && since <= Today)
+            .Where(m => m.OfficialSince is { } since && since <= Today && CaseFiles.IsLocalMember(m.Id))
             .OrderBy(m => m.FullName, StringComparer.Create(new System.Globalization.CultureInfo("vi-VN"), false))
             .Select(m => (m.Id, m.FullName))];
         var received = loaded.Case.Steps.GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Max(s => s.Date));

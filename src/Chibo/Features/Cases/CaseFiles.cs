@@ -71,6 +71,13 @@ public sealed class CaseFiles(AppDbContext db, ChiboClock clock)
             dossierMembers.AddRange(former.Select(p => new DossierMember(p.Id.ToString(), p.FullName, null, knownSince.GetValueOrDefault(p.Id))));
         }
 
+        // Members named by a file transferred from another installation are known only by that file.
+        dossierMembers.AddRange(steps
+            .Where(s => s.MemberPersonId is null && s.MemberName is not null)
+            .GroupBy(ExternalMemberId)
+            .Select(g => new DossierMember(g.Key!, g.First().MemberName!, g.First().MemberOfficialSince,
+                g.Where(s => s.Kind == EventKind.Introduction).OrderBy(s => s.Date).LastOrDefault()?.KnownApplicantSince)));
+
         var domain = Case.Restore(
             record.Id,
             record.PersonId.ToString(),
@@ -114,6 +121,12 @@ public sealed class CaseFiles(AppDbContext db, ChiboClock clock)
             over60Approved);
     }
 
+    /// <summary>The dossier id of a member known only from a transferred file: the same for every step that names them.</summary>
+    public static string? ExternalMemberId(CaseStepRecord s) =>
+        s.MemberName is null ? null : $"ngoai:{s.MemberName}|{s.MemberOfficialSince:yyyy-MM-dd}";
+
+    public static bool IsLocalMember(string memberId) => !memberId.StartsWith("ngoai:", StringComparison.Ordinal);
+
     public static CaseStep ToStep(CaseStepRecord s)
     {
         var form = FormCatalogue.For(s.Kind);
@@ -122,7 +135,8 @@ public sealed class CaseFiles(AppDbContext db, ChiboClock clock)
             Document = form is null && s.DocumentNumber is null ? null
                 : new DocumentRef(s.FormCode ?? form?.Code ?? "", form?.Guidance ?? FormCatalogue.Guidance2022, s.DocumentNumber),
             Vote = s.VotesFor is { } votesFor && s.Eligible is { } eligible ? new VoteCount(votesFor, eligible) : null,
-            Member = s.MemberPersonId?.ToString(),
+            Member = s.MemberPersonId?.ToString() ?? ExternalMemberId(s),
+            Issuer = s.Issuer,
             Received = s.Received,
             Extended = s.Extended,
             Replacement = s.Replacement,

@@ -256,6 +256,13 @@ namespace Chibo.Data.Migrations.Postgres
                     b.Property<DateOnly?>("KnownApplicantSince")
                         .HasColumnType("date");
 
+                    b.Property<string>("MemberName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("MemberOfficialSince")
+                        .HasColumnType("date");
+
                     b.Property<Guid?>("MemberPersonId")
                         .HasColumnType("uuid");
 

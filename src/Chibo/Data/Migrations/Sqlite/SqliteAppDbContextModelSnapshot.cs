@@ -249,6 +249,13 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("KnownApplicantSince")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MemberName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MemberOfficialSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("MemberPersonId")
                         .HasColumnType("TEXT");
 
