@@ -54,6 +54,8 @@ public sealed class BrowserApp : IAsyncLifetime
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
 
         _playwright = await Playwright.CreateAsync();
+        // Expectations poll for up to 15 s (default 5 s) for the same reason as the waits below.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = "/usr/bin/chromium",
@@ -73,18 +75,30 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>A fresh browser session signed in as <paramref name="userName"/>, on a phone-sized or desktop screen.</summary>
     public async Task<IPage> SignInAsync(string userName, bool phone = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
-            Locale = "vi-VN",
-        });
-        var page = await context.NewPageAsync();
+        var page = await NewPageAsync(phone);
         await page.GotoAsync($"{BaseUrl}/dang-nhap");
         await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
         await page.GetByLabel("Mật khẩu").FillAsync(DemoSeeder.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/dang-nhap", StringComparison.Ordinal));
         return page;
+    }
+
+    /// <summary>
+    /// A fresh browser session, not signed in. Waits are generous (60 s, twice Playwright's default): on a
+    /// 2-core machine that is also building, a page that seeds or writes can take that long, and a timeout
+    /// should mean a broken page, not a busy machine.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(bool phone = false)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = phone ? new ViewportSize { Width = 390, Height = 844 } : new ViewportSize { Width = 1366, Height = 900 },
+            Locale = "vi-VN",
+        });
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        return await context.NewPageAsync();
     }
 
     /// <summary>Runs <paramref name="work"/> against the app's database in a scope of its own.</summary>

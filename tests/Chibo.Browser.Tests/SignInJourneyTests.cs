@@ -20,8 +20,7 @@ public sealed class SignInJourneyTests(BrowserApp app)
     [Fact]
     public async Task A_wrong_password_is_refused_in_Vietnamese()
     {
-        var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 }, Locale = "vi-VN" });
-        var page = await context.NewPageAsync();
+        var page = await app.NewPageAsync();
         await page.GotoAsync($"{app.BaseUrl}/dang-nhap");
         await BrowserApp.ScreenshotAsync(page, "dang-nhap");
         await page.GetByLabel("Tên đăng nhập").FillAsync("bithu");
@@ -29,6 +28,6 @@ public sealed class SignInJourneyTests(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Tên đăng nhập hoặc mật khẩu không đúng");
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 }
