@@ -54,6 +54,9 @@ public static class WebApp
         builder.Services.AddScoped<LocalPolicies>();
         builder.Services.AddScoped<Features.Meetings.CreateMeeting>();
         builder.Services.AddScoped<Features.Meetings.EditMeeting>();
+        builder.Services.AddScoped<Features.Meetings.FollowUpTask>();
+        builder.Services.AddScoped<Features.Meetings.ScoreMeeting>();
+        builder.Services.AddScoped<Features.Meetings.ScoreSheets>();
         builder.Services.AddScoped<Features.Meetings.RecordVote>();
         builder.Services.AddScoped<Features.Meetings.MeetingMinutes>();
         builder.Services.AddRazorPages(options =>

@@ -120,7 +120,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, CreateMeeting cr
         {
             var today = clock.Today;
             People = MeetingAccess.IsParty(Selected.Kind)
-                ? [.. (await MeetingRoll.OnAsync(db, Selected.Id, today)).Select(m => new Choice(m.PersonId, m.FullName))]
+                ? [.. (await MeetingRoll.OnAsync(db, Selected.Id, today)).Where(m => MeetingRoll.CanPreside(m.Category)).Select(m => new Choice(m.PersonId, m.FullName))]
                 : await db.People.AsNoTracking()
                     .Where(p => p.UnionBranchId == Selected.Id || p.Positions.Any(x => x.OrganisationId == Selected.Id || x.OrganisationId == Selected.ParentId))
                     .OrderBy(p => p.FullName).Take(300)

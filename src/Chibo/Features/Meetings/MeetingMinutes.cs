@@ -24,7 +24,8 @@ public sealed class MeetingMinutes(AppDbContext db, CurrentUser me, IConfigurati
             .Include(m => m.Guests)
             .Include(m => m.Attendance)
             .Include(m => m.Agenda).ThenInclude(a => a.Speeches)
-            .Include(m => m.Tasks)
+            .Include(m => m.Tasks).ThenInclude(t => t.FollowUps)
+            .Include(m => m.Score).ThenInclude(s => s!.Lines)
             .Include(m => m.Corrections)
             .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
