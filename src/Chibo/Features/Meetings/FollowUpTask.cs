@@ -63,13 +63,14 @@ public sealed class FollowUpTask(AppDbContext db, CurrentUser me, TimeProvider c
         var found = await db.MeetingTasks
             .Join(db.Meetings, t => t.MeetingId, m => m.Id, (t, m) => new { Task = t, m.Date, m.Organisation })
             .SingleOrDefaultAsync(x => x.Task.Id == taskId, cancellationToken);
-        if (found is null || !MeetingAccess.CanRead(me, found.Organisation!))
+        // The owner may be outside the book's readers (the union's secretary and a cell's minutes): the task is theirs.
+        var isOwner = found?.Task.OwnerPersonId is { } owner && owner == me.PersonId;
+        if (found is null || !(isOwner || MeetingAccess.CanRead(me, found.Organisation!)))
         {
             return Fail(MeetingErrors.NotFound, "Không tìm thấy nhiệm vụ.");
         }
 
         var task = found.Task;
-        var isOwner = task.OwnerPersonId is { } owner && owner == me.PersonId;
         if (!isOwner && !MeetingAccess.CanEdit(me, found.Organisation!))
         {
             return Fail(MeetingErrors.Forbidden, "Chỉ người được giao và chi ủy (ban chấp hành) giữ sổ biên bản mới theo dõi nhiệm vụ này.");
