@@ -55,6 +55,7 @@ public static class WebApp
         builder.Services.AddScoped<Features.Meetings.CreateMeeting>();
         builder.Services.AddScoped<Features.Meetings.EditMeeting>();
         builder.Services.AddScoped<Features.Meetings.FollowUpTask>();
+        builder.Services.AddScoped<Features.Meetings.AttachMember>();
         builder.Services.AddScoped<Features.Meetings.ScoreMeeting>();
         builder.Services.AddScoped<Features.Meetings.ScoreSheets>();
         builder.Services.AddScoped<Features.Meetings.RecordVote>();

@@ -45,6 +45,41 @@ public abstract partial class MeetingTests<TApp>
         Assert.Contains("Đảng viên sinh hoạt tạm thời:</strong> có mặt 2/2", page);
         var pdf = await PdfText.ReadAsync(await client.GetByteArrayAsync(new Uri($"/hop/{during}?handler=Pdf", UriKind.Relative)));
         Assert.Contains("Đảng viên sinh hoạt tạm thời: có mặt 2/2 đồng chí.", pdf);
+        var own = await db.MeetingAttendance.CountAsync(a => a.MeetingId == during && a.Category != MemberCategory.Attached);
+        Assert.Contains($"tổng số đảng viên {own} đồng chí", pdf);
+    }
+
+    [Fact]
+    public async Task TheCellCommittee_RecordsAnAttachedMember_WhoIsOnTheRollOfTheMeetingsInTheirDates_UntilEnded()
+    {
+        await using var db = app.Database.CreateContext();
+        var cell = await db.Organisations.SingleAsync(o => o.Name == StoryCell);
+        using var client = await SignIn.AsAsync(app.Factory, "bithu");
+        using var member = await SignIn.AsAsync(app.Factory, "dangvien");
+        Dictionary<string, string> form = new()
+        {
+            ["fullName"] = "Vũ Thị Hạnh", ["gender"] = "Female", ["homeCell"] = "Chi bộ Khoa Dược, Đảng bộ Bệnh viện Bạch Mai",
+            ["from"] = "2024-12-01", ["to"] = "2024-11-01", ["reason"] = "Học liên thông",
+        };
+
+        var backwards = await PostPairsAsync(client, $"/hop?don-vi={cell.Id}", $"/hop?don-vi={cell.Id}&handler=Attach", [.. form.Select(f => (f.Key, f.Value))]);
+        var byAMember = await PostPairsAsync(member, $"/hop?don-vi={cell.Id}", $"/hop?don-vi={cell.Id}&handler=Attach", [.. form.Select(f => (f.Key, f.Value))]);
+        form["to"] = "";
+        var added = await PostPairsAsync(client, $"/hop?don-vi={cell.Id}", $"/hop?don-vi={cell.Id}&handler=Attach", [.. form.Select(f => (f.Key, f.Value))]);
+        var during = await OpenMeetingAsync(client, "2024-12-03");
+        var attachment = await db.PartyAttachments.SingleAsync(a => a.Person!.FullName == "Vũ Thị Hạnh");
+        var ended = await PostPairsAsync(client, $"/hop?don-vi={cell.Id}", $"/hop?don-vi={cell.Id}&handler=EndAttachment",
+            [("attachment", attachment.Id.ToString()), ("attachmentVersion", attachment.Version.ToString(CultureInfo.InvariantCulture)), ("to", "2024-12-15")]);
+        var after = await OpenMeetingAsync(client, "2024-12-17");
+
+        Assert.Contains("ATTACHMENT-DATES", await backwards.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, byAMember.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        Assert.Equal("Chi bộ Khoa Dược, Đảng bộ Bệnh viện Bạch Mai", attachment.HomeCellName);
+        Assert.True(await db.MeetingAttendance.AnyAsync(a => a.MeetingId == during && a.PersonId == attachment.PersonId && a.Category == MemberCategory.Attached));
+        Assert.False(await db.MeetingAttendance.AnyAsync(a => a.MeetingId == after && a.PersonId == attachment.PersonId));
+        Assert.Contains("từ 01/12/2024 đến 15/12/2024", await client.GetStringAsync(new Uri($"/hop?don-vi={cell.Id}", UriKind.Relative)));
     }
 
     [Fact]
