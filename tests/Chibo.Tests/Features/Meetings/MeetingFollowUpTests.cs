@@ -122,6 +122,30 @@ public abstract partial class MeetingTests<TApp>
     }
 
     [Fact]
+    public async Task EditsPostedAtTheSameMoment_OneIsSaved_TheOthersAreConflicts()
+    {
+        using var secretary = await SignIn.AsAsync(app.Factory, "bithu");
+        using var deputy = await SignIn.AsAsync(app.Factory, "chiuy");
+        var id = await OpenMeetingAsync(secretary, "2024-05-21");
+        var clients = new[] { secretary, deputy, secretary, deputy };
+        var pages = await Task.WhenAll(clients.Select(c => c.GetStringAsync(new Uri($"/hop/{id}", UriKind.Relative))));
+
+        var responses = await Task.WhenAll(clients.Select((client, i) =>
+        {
+            var content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["title"] = $"Nội dung số {i}", ["version"] = VersionOf(pages[i])!, ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(pages[i]),
+            });
+            return client.PostAsync(new Uri($"/hop/{id}?handler=Agenda", UriKind.Relative), content);
+        }));
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Redirect), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        await using var db = app.Database.CreateContext();
+        Assert.Equal(1, await db.MeetingAgendaItems.CountAsync(a => a.MeetingId == id));
+    }
+
+    [Fact]
     public async Task ATasksFollowUps_ShowOnTheList_OnItsMeeting_AndOnTheNextMeeting_AndClosingSaysWhatWasDone()
     {
         using var client = await SignIn.AsAsync(app.Factory, "bithu");
