@@ -17,6 +17,8 @@ public sealed class AttachMember(AppDbContext db, CurrentUser me)
 {
     public const string Conflict = "ATTACHMENT-CONFLICT";
 
+    private static readonly Error Stale = new(Conflict, "Việc sinh hoạt tạm thời này vừa được người khác cập nhật: hãy xem lại rồi nhập lại.");
+
     public async Task<Result<PartyAttachment>> AddAsync(AttachMemberRequest request, CancellationToken cancellationToken = default)
     {
         var cell = await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == request.HostCellId, cancellationToken);
@@ -68,7 +70,7 @@ public sealed class AttachMember(AppDbContext db, CurrentUser me)
 
         if (attachment.Version != expectedVersion)
         {
-            return Fail(Conflict, "Việc sinh hoạt tạm thời này vừa được người khác cập nhật: hãy xem lại rồi nhập lại.");
+            return Result.Failure<PartyAttachment>(Stale);
         }
 
         if (lastDay < attachment.From)
@@ -84,7 +86,7 @@ public sealed class AttachMember(AppDbContext db, CurrentUser me)
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Fail(Conflict, "Việc sinh hoạt tạm thời này vừa được người khác cập nhật: hãy xem lại rồi nhập lại.");
+            return Result.Failure<PartyAttachment>(Stale);
         }
 
         return Result.Success(attachment);

@@ -16,6 +16,8 @@ public sealed class FollowUpTask(AppDbContext db, CurrentUser me, TimeProvider c
 {
     public const string Conflict = "TASK-CONFLICT";
 
+    private static readonly Error Stale = new(Conflict, "Nhiệm vụ vừa được người khác cập nhật sau khi bạn mở trang, nên ghi chép của bạn chưa được lưu. Hãy xem lại lịch sử theo dõi rồi nhập lại.");
+
     public Task<Result<MeetingTask>> RecordAsync(Guid taskId, int expectedVersion, DateOnly on, string? note, TaskProgress? progress, DateOnly? newDueOn, CancellationToken cancellationToken = default) =>
         ChangeAsync(taskId, expectedVersion, on, note, (task, meetingDate) =>
         {
@@ -83,7 +85,7 @@ public sealed class FollowUpTask(AppDbContext db, CurrentUser me, TimeProvider c
 
         if (task.Version != expectedVersion)
         {
-            return Fail(Conflict, "Nhiệm vụ vừa được người khác cập nhật sau khi bạn mở trang, nên ghi chép của bạn chưa được lưu. Hãy xem lại lịch sử theo dõi rồi nhập lại.");
+            return Result.Failure<MeetingTask>(Stale);
         }
 
         if (string.IsNullOrWhiteSpace(note))
@@ -115,7 +117,7 @@ public sealed class FollowUpTask(AppDbContext db, CurrentUser me, TimeProvider c
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return Fail(Conflict, "Nhiệm vụ vừa được người khác cập nhật sau khi bạn mở trang, nên ghi chép của bạn chưa được lưu. Hãy xem lại lịch sử theo dõi rồi nhập lại.");
+            return Result.Failure<MeetingTask>(Stale);
         }
 
         return Result.Success(task);

@@ -34,6 +34,8 @@ public sealed class ScoreSheets(AppDbContext db, CurrentUser me, TimeProvider cl
 {
     public const string Conflict = "SHEET-CONFLICT";
 
+    private static readonly Error Stale = new(Conflict, "Phiếu chấm điểm vừa được người khác sửa sau khi bạn mở trang, nên thay đổi của bạn chưa được lưu. Hãy xem lại rồi nhập lại.");
+
     /// <summary>Cells keep their sheet by their committee; superior committees by their organisation department.</summary>
     public static readonly Role[] Editors = [Role.Administrator, Role.OrganisationDepartment, Role.CellSecretary, Role.CellCommittee];
 
@@ -77,7 +79,7 @@ public sealed class ScoreSheets(AppDbContext db, CurrentUser me, TimeProvider cl
         var sheet = await db.ScoreSheets.SingleOrDefaultAsync(s => s.OrganisationId == organisationId, cancellationToken);
         if (sheet?.Version != expectedVersion)
         {
-            return Fail(Conflict, "Phiếu chấm điểm vừa được người khác sửa sau khi bạn mở trang, nên thay đổi của bạn chưa được lưu. Hãy xem lại rồi nhập lại.");
+            return Result.Failure<ScoreSheet>(Stale);
         }
 
         var cleaned = content with
@@ -104,7 +106,7 @@ public sealed class ScoreSheets(AppDbContext db, CurrentUser me, TimeProvider cl
         {
             // Two first saves of one organisation's sheet meet on its unique index: the later one is a conflict too.
             db.ChangeTracker.Clear();
-            return Fail(Conflict, "Phiếu chấm điểm vừa được người khác sửa sau khi bạn mở trang, nên thay đổi của bạn chưa được lưu. Hãy xem lại rồi nhập lại.");
+            return Result.Failure<ScoreSheet>(Stale);
         }
 
         return Result.Success(sheet);
