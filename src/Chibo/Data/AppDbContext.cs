@@ -36,6 +36,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MeetingVote> MeetingVotes => Set<MeetingVote>();
     public DbSet<MeetingTask> MeetingTasks => Set<MeetingTask>();
     public DbSet<MeetingCorrection> MeetingCorrections => Set<MeetingCorrection>();
+    public DbSet<MeetingTaskFollowUp> MeetingTaskFollowUps => Set<MeetingTaskFollowUp>();
+    public DbSet<MeetingScore> MeetingScores => Set<MeetingScore>();
+    public DbSet<MeetingScoreLine> MeetingScoreLines => Set<MeetingScoreLine>();
+    public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
+    public DbSet<PartyAttachment> PartyAttachments => Set<PartyAttachment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

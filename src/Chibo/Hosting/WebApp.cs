@@ -55,6 +55,10 @@ public static class WebApp
         builder.Services.AddScoped<Features.Dossiers.DossierTransfer>();
         builder.Services.AddScoped<Features.Meetings.CreateMeeting>();
         builder.Services.AddScoped<Features.Meetings.EditMeeting>();
+        builder.Services.AddScoped<Features.Meetings.FollowUpTask>();
+        builder.Services.AddScoped<Features.Meetings.AttachMember>();
+        builder.Services.AddScoped<Features.Meetings.ScoreMeeting>();
+        builder.Services.AddScoped<Features.Meetings.ScoreSheets>();
         builder.Services.AddScoped<Features.Meetings.RecordVote>();
         builder.Services.AddScoped<Features.Meetings.MeetingMinutes>();
         builder.Services.AddRazorPages(options =>

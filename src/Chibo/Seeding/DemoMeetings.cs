@@ -105,7 +105,58 @@ internal static class DemoMeetings
             DoneWhen = "Danh sách đoàn viên ưu tú đề nghị đưa vào diện cảm tình Đảng gửi Chi bộ",
         });
 
+        // The cell committee's own scoring at the close, on Chibo's default sheet: the demo's figures, not the article's.
+        var sheet = ScoreSheets.Default;
+        int[] points = [14, 15, 23, 14, 13, 8, 5];
+        var score = new MeetingScore
+        {
+            MeetingId = meeting.Id,
+            SheetName = sheet.Name,
+            Total = points.Sum(),
+            Maximum = sheet.Maximum,
+            Band = sheet.BandFor(points.Sum()),
+            Comment = "Chuẩn bị chu đáo, có đại biểu cấp trên dự và chỉ đạo, nhiều ý kiến tâm huyết; kỳ sau cần kiểm điểm cụ thể hơn các nhiệm vụ đã giao.",
+            ScoredBy = story.CellSecretary.FullName,
+            ScoredAt = meeting.SignedAt.Value,
+        };
+        for (var i = 0; i < sheet.Criteria.Count; i++)
+        {
+            score.Lines.Add(new MeetingScoreLine { Order = i + 1, Criterion = sheet.Criteria[i].Title, Maximum = sheet.Criteria[i].Maximum, Points = points[i] });
+        }
+
+        meeting.Score = score;
         db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(cancellationToken);
+        await WriteAttachmentsAsync(db, story, cancellationToken);
+    }
+
+    /// <summary>
+    /// Two members of cells outside the school attached to the story cell after the thematic meeting (so the
+    /// article's roll stays as it was): a lecturer seconded for a term and a nurse on a bridging course.
+    /// </summary>
+    private static async Task WriteAttachmentsAsync(AppDbContext db, StoryHandles story, CancellationToken cancellationToken)
+    {
+        (string Name, Gender Gender, DateOnly Born, string Home, DateOnly From, DateOnly? To, string Reason)[] attached =
+        [
+            ("Đỗ Minh Tuấn", Gender.Male, new DateOnly(1986, 9, 14), "Chi bộ Khoa Điều dưỡng, Đảng bộ Bệnh viện Thanh Nhàn", new DateOnly(2024, 3, 11), new DateOnly(2024, 6, 30),
+                "Biệt phái giảng dạy tại trường học kỳ II năm học 2023–2024"),
+            ("Hoàng Thị Lan Anh", Gender.Female, new DateOnly(1998, 2, 3), "Chi bộ Trạm Y tế phường Khương Trung, Đảng bộ Trung tâm Y tế quận Thanh Xuân", new DateOnly(2024, 3, 11), null,
+                "Học liên thông cao đẳng điều dưỡng tại trường"),
+        ];
+        foreach (var a in attached)
+        {
+            var person = new Person
+            {
+                FullName = a.Name,
+                SearchName = SearchText.Fold(a.Name),
+                Gender = a.Gender,
+                DateOfBirth = a.Born,
+                OrganisationId = story.School.Id,
+            };
+            db.People.Add(person);
+            db.PartyAttachments.Add(new PartyAttachment { PersonId = person.Id, HostCellId = story.Cell.Id, HomeCellName = a.Home, From = a.From, To = a.To, Reason = a.Reason });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 

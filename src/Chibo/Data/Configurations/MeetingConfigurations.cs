@@ -23,6 +23,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         e.HasMany(m => m.Agenda).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(m => m.Tasks).WithOne().HasForeignKey(t => t.MeetingId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(m => m.Corrections).WithOne().HasForeignKey(c => c.MeetingId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(m => m.Score).WithOne().HasForeignKey<MeetingScore>(s => s.MeetingId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -90,7 +91,9 @@ internal sealed class MeetingTaskConfiguration : IEntityTypeConfiguration<Meetin
         e.Property(t => t.Owner).HasMaxLength(300);
         e.Property(t => t.DoneWhen).HasMaxLength(1000);
         e.Property(t => t.ClosedNote).HasMaxLength(1000);
+        e.Property(t => t.Version).IsConcurrencyToken();
         e.HasIndex(t => new { t.OwnerPersonId, t.ClosedOn });
+        e.HasMany(t => t.FollowUps).WithOne().HasForeignKey(f => f.TaskId).OnDelete(DeleteBehavior.Cascade);
         e.HasOne<Person>().WithMany().HasForeignKey(t => t.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<MeetingAgendaItem>().WithMany().HasForeignKey(t => t.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -103,5 +106,60 @@ internal sealed class MeetingCorrectionConfiguration : IEntityTypeConfiguration<
         e.Property(c => c.What).HasMaxLength(2000);
         e.Property(c => c.Reason).HasMaxLength(1000);
         e.Property(c => c.By).HasMaxLength(256);
+    }
+}
+
+internal sealed class MeetingTaskFollowUpConfiguration : IEntityTypeConfiguration<MeetingTaskFollowUp>
+{
+    public void Configure(EntityTypeBuilder<MeetingTaskFollowUp> e)
+    {
+        e.Property(f => f.By).HasMaxLength(256);
+        e.Property(f => f.Note).HasMaxLength(1000);
+        e.HasIndex(f => f.TaskId);
+    }
+}
+
+internal sealed class MeetingScoreConfiguration : IEntityTypeConfiguration<MeetingScore>
+{
+    public void Configure(EntityTypeBuilder<MeetingScore> e)
+    {
+        e.Property(s => s.SheetName).HasMaxLength(300);
+        e.Property(s => s.Band).HasMaxLength(100);
+        e.Property(s => s.Comment).HasMaxLength(2000);
+        e.Property(s => s.ScoredBy).HasMaxLength(256);
+        e.HasIndex(s => s.MeetingId).IsUnique();
+        e.HasMany(s => s.Lines).WithOne().HasForeignKey(l => l.ScoreId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class MeetingScoreLineConfiguration : IEntityTypeConfiguration<MeetingScoreLine>
+{
+    public void Configure(EntityTypeBuilder<MeetingScoreLine> e) => e.Property(l => l.Criterion).HasMaxLength(500);
+}
+
+internal sealed class ScoreSheetConfiguration : IEntityTypeConfiguration<ScoreSheet>
+{
+    public void Configure(EntityTypeBuilder<ScoreSheet> e)
+    {
+        e.Property(s => s.Name).HasMaxLength(300);
+        e.Property(s => s.ContentJson).HasMaxLength(20000);
+        e.Property(s => s.UpdatedBy).HasMaxLength(256);
+        e.Property(s => s.Version).IsConcurrencyToken();
+        e.HasIndex(s => s.OrganisationId).IsUnique();
+        e.HasOne(s => s.Organisation).WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PartyAttachmentConfiguration : IEntityTypeConfiguration<PartyAttachment>
+{
+    public void Configure(EntityTypeBuilder<PartyAttachment> e)
+    {
+        e.Property(a => a.HomeCellName).HasMaxLength(300);
+        e.Property(a => a.Reason).HasMaxLength(500);
+        e.Property(a => a.Version).IsConcurrencyToken();
+        e.HasIndex(a => new { a.HostCellId, a.From });
+        e.HasOne(a => a.Person).WithMany().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne(a => a.HostCell).WithMany().HasForeignKey(a => a.HostCellId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Organisation>().WithMany().HasForeignKey(a => a.HomeCellId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -49,6 +49,7 @@ public sealed class Meeting : IVersioned
     public ICollection<MeetingAgendaItem> Agenda { get; } = [];
     public ICollection<MeetingTask> Tasks { get; } = [];
     public ICollection<MeetingCorrection> Corrections { get; } = [];
+    public MeetingScore? Score { get; set; }
 
     public bool IsSigned => SignedAt is not null;
 
@@ -72,6 +73,8 @@ public enum MemberCategory
 {
     Official,
     Probationary,
+    /// <summary>Đảng viên sinh hoạt tạm thời: a member of another cell attached here; attends, does not vote.</summary>
+    Attached,
     /// <summary>On the roll of a Youth Union branch or committee.</summary>
     UnionMember,
 }

@@ -42,3 +42,27 @@ public sealed class MembershipTransfer
     public required string OtherOrganisationName { get; set; }
     public string? Note { get; set; }
 }
+
+/// <summary>
+/// Sinh hoạt đảng tạm thời: a member whose membership stays with a home cell (in Chibo or not) takes part in
+/// the life of a host cell for a while (a course, a secondment). The host's meetings list them as attached;
+/// they do not vote on the host's resolutions, and the home cell keeps them on its own roll.
+/// </summary>
+public sealed class PartyAttachment : IVersioned
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid PersonId { get; set; }
+    public Person? Person { get; set; }
+    /// <summary>The cell the member is attached to.</summary>
+    public Guid HostCellId { get; set; }
+    public Organisation? HostCell { get; set; }
+    /// <summary>The home cell when it is in Chibo.</summary>
+    public Guid? HomeCellId { get; set; }
+    /// <summary>The home cell as the introduction paper names it.</summary>
+    public required string HomeCellName { get; set; }
+    public DateOnly From { get; set; }
+    /// <summary>The last day of the attachment; null while it lasts.</summary>
+    public DateOnly? To { get; set; }
+    public string? Reason { get; set; }
+    public int Version { get; set; }
+}

@@ -4,6 +4,7 @@ using Chibo.Data.Entities;
 using Chibo.Documents;
 using Chibo.Domain.Cases;
 using Chibo.Domain.Common;
+using Chibo.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,13 +15,25 @@ namespace Chibo.Features.Meetings;
 /// A meeting's minutes: written here while the meeting is open, read-only once signed, corrected only with
 /// a reason; downloads of the minutes as DOCX and PDF. Every view is audited.
 /// </summary>
-public sealed class DetailsModel(MeetingMinutes minutes, EditMeeting edit, RecordVote recordVote, CurrentUser me, AuditLog audit, AppDbContext db) : PageModel
+public sealed class DetailsModel(
+    MeetingMinutes minutes, EditMeeting edit, RecordVote recordVote, ScoreMeeting scoreMeeting, FollowUpTask followUp, ScoreSheets sheets, CurrentUser me, AuditLog audit, AppDbContext db, ChiboClock clock) : PageModel
 {
     public MeetingFile Minutes { get; private set; } = null!;
 
     public bool CanEdit { get; private set; }
 
+    /// <summary>The user keeps this minutes book: scores the meeting and follows up its tasks even once signed.</summary>
+    public bool KeepsBook { get; private set; }
+
+    /// <summary>The criteria sheet for scoring, for the cell committee of a Party meeting.</summary>
+    public EffectiveSheet? Sheet { get; private set; }
+
+    /// <summary>May the user follow up this task: the book's keepers and the task's owner.</summary>
+    public bool CanFollow(MeetingTask task) => task.ClosedOn is null && (KeepsBook || (task.OwnerPersonId is { } owner && owner == me.PersonId));
+
     public CurrentUser Me => me;
+
+    public DateOnly Today => clock.Today;
 
     public sealed record CaseChoice(Guid Id, string Name, Stage Stage);
 
@@ -47,45 +60,54 @@ public sealed class DetailsModel(MeetingMinutes minutes, EditMeeting edit, Recor
 
     public async Task<IActionResult> OnGetPdfAsync(Guid id) => await DownloadAsync(id, "pdf");
 
+    /// <summary>The meeting's version the posted form was built from; a form without one is treated as stale.</summary>
+    [BindProperty(Name = "version")]
+    public int? FormVersion { get; set; }
+
+    private int Expected => FormVersion ?? -1;
+
     public Task<IActionResult> OnPostGuestAsync(Guid id, string name, string? title, string? organisation) =>
-        ApplyAsync(id, edit.AddGuestAsync(id, name, title, organisation), "Đã thêm khách mời.");
+        ApplyAsync(id, edit.AddGuestAsync(id, Expected, name, title, organisation), "Đã thêm khách mời.");
 
     public Task<IActionResult> OnPostAgendaAsync(Guid id, string title) =>
-        ApplyAsync(id, edit.AddAgendaItemAsync(id, title), "Đã thêm nội dung.");
+        ApplyAsync(id, edit.AddAgendaItemAsync(id, Expected, title), "Đã thêm nội dung.");
 
     public Task<IActionResult> OnPostSpeechAsync(Guid id, Guid item, string speaker, string? speakerTitle, string summary) =>
-        ApplyAsync(id, edit.AddSpeechAsync(id, item, speaker, speakerTitle, summary), "Đã ghi ý kiến phát biểu.");
+        ApplyAsync(id, edit.AddSpeechAsync(id, Expected, item, speaker, speakerTitle, summary), "Đã ghi ý kiến phát biểu.");
 
     public Task<IActionResult> OnPostConclusionAsync(Guid id, Guid item, string conclusion) =>
-        ApplyAsync(id, edit.SetConclusionAsync(id, item, conclusion), "Đã ghi kết luận.");
+        ApplyAsync(id, edit.SetConclusionAsync(id, Expected, item, conclusion), "Đã ghi kết luận.");
 
     public Task<IActionResult> OnPostAttendanceAsync(Guid id, Guid person, AttendanceStatus status, string? reason) =>
-        ApplyAsync(id, edit.SetAttendanceAsync(id, person, status, reason), "Đã cập nhật điểm danh.");
+        ApplyAsync(id, edit.SetAttendanceAsync(id, Expected, person, status, reason), "Đã cập nhật điểm danh.");
 
     public Task<IActionResult> OnPostTaskAsync(Guid id, Guid? item, string description, string owner, DateOnly? due, string? doneWhen) =>
-        ApplyAsync(id, edit.AddTaskAsync(id, item, description, owner, null, due, doneWhen), "Đã giao nhiệm vụ.");
+        ApplyAsync(id, edit.AddTaskAsync(id, Expected, item, description, owner, null, due, doneWhen), "Đã giao nhiệm vụ.");
 
     public Task<IActionResult> OnPostFactsAsync(Guid id, TimeOnly startTime, string place, Guid chair, Guid secretary, string? topic, string? number) =>
-        ApplyAsync(id, edit.UpdateFactsAsync(id, startTime, place, chair, secretary, topic, number), "Đã cập nhật thông tin cuộc họp.");
+        ApplyAsync(id, edit.UpdateFactsAsync(id, Expected, startTime, place, chair, secretary, topic, number), "Đã cập nhật thông tin cuộc họp.");
 
     public Task<IActionResult> OnPostEndAsync(Guid id, TimeOnly endTime) =>
-        ApplyAsync(id, edit.SetEndTimeAsync(id, endTime), "Đã ghi giờ kết thúc.");
+        ApplyAsync(id, edit.SetEndTimeAsync(id, Expected, endTime), "Đã ghi giờ kết thúc.");
 
     public Task<IActionResult> OnPostSignAsync(Guid id) =>
-        ApplyAsync(id, edit.SignAsync(id), "Đã ký biên bản. Từ nay mọi thay đổi phải ghi thành đính chính.");
+        ApplyAsync(id, edit.SignAsync(id, Expected), "Đã ký biên bản. Từ nay mọi thay đổi phải ghi thành đính chính.");
 
     public Task<IActionResult> OnPostCorrectAsync(Guid id, string what, string reason) =>
         ApplyAsync(id, edit.CorrectAsync(id, what, reason), "Đã ghi đính chính.");
 
-    public async Task<IActionResult> OnPostCloseTaskAsync(Guid id, Guid task, DateOnly closedOn, string? note)
-    {
-        var result = await edit.CloseTaskAsync(task, closedOn, note);
-        return await AfterAsync(id, result.Errors, "Đã đóng nhiệm vụ.");
-    }
+    public Task<IActionResult> OnPostScoreAsync(Guid id, List<int?> points, string? comment) =>
+        ApplyAsync(id, scoreMeeting.RunAsync(id, Expected, points, comment), "Đã chấm điểm buổi sinh hoạt.");
+
+    public Task<IActionResult> OnPostFollowUpAsync(Guid id, Guid task, int taskVersion, DateOnly? on, string? note, TaskProgress? progress, DateOnly? due) =>
+        ApplyAsync(id, followUp.RecordAsync(task, taskVersion, on ?? DateOnly.MinValue, note, progress, due), "Đã ghi theo dõi nhiệm vụ.");
+
+    public Task<IActionResult> OnPostCloseTaskAsync(Guid id, Guid task, int taskVersion, DateOnly? on, string? note) =>
+        ApplyAsync(id, followUp.CloseAsync(task, taskVersion, on ?? DateOnly.MinValue, note), "Đã đóng nhiệm vụ.");
 
     public async Task<IActionResult> OnPostVoteAsync(Guid id, Guid item, string question, VotePurpose purpose, VoteMethod method, int votesFor, int against, int abstain, Guid? caseId, int? eligible, string? number, List<string>? acknowledged)
     {
-        var result = await recordVote.RunAsync(new RecordVoteRequest(id, item, question, purpose, method, votesFor, against, abstain, caseId, eligible, number, acknowledged));
+        var result = await recordVote.RunAsync(new RecordVoteRequest(id, Expected, item, question, purpose, method, votesFor, against, abstain, caseId, eligible, number, acknowledged));
         if (!result.IsSuccess && result.Errors.All(e => Domain.Rules.RuleIds.Warnings.Contains(e.Code)))
         {
             PendingWarnings = result.Errors;
@@ -126,7 +148,9 @@ public sealed class DetailsModel(MeetingMinutes minutes, EditMeeting edit, Recor
             ModelState.AddModelError("", $"{error.Message} ({error.Code})");
         }
 
-        Response.StatusCode = errors.Any(e => e.Code == MeetingErrors.Forbidden) ? StatusCodes.Status403Forbidden : StatusCodes.Status200OK;
+        Response.StatusCode = errors.Any(e => e.Code == MeetingErrors.Forbidden) ? StatusCodes.Status403Forbidden
+            : errors.Any(e => e.Code is MeetingErrors.Conflict or FollowUpTask.Conflict) ? StatusCodes.Status409Conflict
+            : StatusCodes.Status200OK;
         return Page();
     }
 
@@ -154,14 +178,20 @@ public sealed class DetailsModel(MeetingMinutes minutes, EditMeeting edit, Recor
         }
 
         Minutes = file;
-        var carried = await db.MeetingTasks.AsNoTracking()
+        var carried = await db.MeetingTasks.AsNoTracking().Include(t => t.FollowUps)
             .Where(t => t.ClosedOn == null)
             .Join(db.Meetings.Where(x => x.OrganisationId == file.Organisation.Id && x.Date < file.Meeting.Date), t => t.MeetingId, x => x.Id, (t, x) => new { Task = t, x.Date })
             .OrderBy(x => x.Date)
             .Take(100)
             .ToListAsync();
         CarriedTasks = [.. carried.Select(x => (x.Task, x.Date))];
-        CanEdit = MeetingAccess.CanEdit(me, file.Organisation) && !file.Meeting.IsSigned;
+        KeepsBook = MeetingAccess.CanEdit(me, file.Organisation);
+        CanEdit = KeepsBook && !file.Meeting.IsSigned;
+        if (KeepsBook && file.Meeting.IsPartyMeeting)
+        {
+            Sheet = await sheets.ForAsync(file.Organisation);
+        }
+
         if (CanEdit)
         {
             var stages = file.Meeting.IsPartyMeeting

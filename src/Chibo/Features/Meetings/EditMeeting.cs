@@ -12,32 +12,42 @@ namespace Chibo.Features.Meetings;
 /// </summary>
 public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider clock)
 {
-    public Task<Result<Meeting>> AddGuestAsync(Guid meetingId, string name, string? title, string? organisation, CancellationToken cancellationToken = default) =>
-        WhileOpenAsync(meetingId, "thêm khách mời", meeting =>
+    public Task<Result<Meeting>> AddGuestAsync(Guid meetingId, int expectedVersion, string name, string? title, string? organisation, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, expectedVersion, "thêm khách mời", meeting =>
         {
             if (string.IsNullOrWhiteSpace(name))
             {
                 return new Error("GUEST-NAME", "Nhập họ tên khách mời.");
             }
 
+            if (MeetingErrors.FirstTooLong(("Họ tên khách mời", name, 200), ("Chức vụ", title, 300), ("Cơ quan", organisation, 300)) is { } tooLong)
+            {
+                return tooLong;
+            }
+
             db.MeetingGuests.Add(new MeetingGuest { MeetingId = meeting.Id, Name = name.Trim(), Title = CreateMeeting.Clean(title), OrganisationName = CreateMeeting.Clean(organisation), Order = meeting.Guests.Count + 1 });
             return null;
         }, cancellationToken);
 
-    public Task<Result<Meeting>> AddAgendaItemAsync(Guid meetingId, string title, CancellationToken cancellationToken = default) =>
-        WhileOpenAsync(meetingId, "thêm nội dung", meeting =>
+    public Task<Result<Meeting>> AddAgendaItemAsync(Guid meetingId, int expectedVersion, string title, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, expectedVersion, "thêm nội dung", meeting =>
         {
             if (string.IsNullOrWhiteSpace(title))
             {
                 return new Error("AGENDA-TITLE", "Nhập tên nội dung.");
             }
 
+            if (MeetingErrors.FirstTooLong(("Tên nội dung", title, 500)) is { } tooLong)
+            {
+                return tooLong;
+            }
+
             db.MeetingAgendaItems.Add(new MeetingAgendaItem { MeetingId = meeting.Id, Title = title.Trim(), Order = meeting.Agenda.Count + 1 });
             return null;
         }, cancellationToken);
 
-    public Task<Result<Meeting>> AddSpeechAsync(Guid meetingId, Guid itemId, string speaker, string? speakerTitle, string summary, Guid? personId = null, CancellationToken cancellationToken = default) =>
-        WhileOpenAsync(meetingId, "ghi ý kiến phát biểu", meeting =>
+    public Task<Result<Meeting>> AddSpeechAsync(Guid meetingId, int expectedVersion, Guid itemId, string speaker, string? speakerTitle, string summary, Guid? personId = null, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, expectedVersion, "ghi ý kiến phát biểu", meeting =>
         {
             if (meeting.Agenda.SingleOrDefault(a => a.Id == itemId) is not { } item)
             {
@@ -49,24 +59,34 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
                 return new Error("SPEECH-EMPTY", "Nhập người phát biểu và tóm tắt ý kiến.");
             }
 
+            if (MeetingErrors.FirstTooLong(("Người phát biểu", speaker, 200), ("Chức vụ", speakerTitle, 300), ("Tóm tắt ý kiến", summary, 8000)) is { } tooLong)
+            {
+                return tooLong;
+            }
+
             db.MeetingSpeeches.Add(new MeetingSpeech { AgendaItemId = item.Id, Speaker = speaker.Trim(), SpeakerTitle = CreateMeeting.Clean(speakerTitle), Summary = summary.Trim(), PersonId = personId, Order = item.Speeches.Count + 1 });
             return null;
         }, cancellationToken);
 
-    public Task<Result<Meeting>> SetConclusionAsync(Guid meetingId, Guid itemId, string conclusion, CancellationToken cancellationToken = default) =>
-        WhileOpenAsync(meetingId, "ghi kết luận", meeting =>
+    public Task<Result<Meeting>> SetConclusionAsync(Guid meetingId, int expectedVersion, Guid itemId, string conclusion, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, expectedVersion, "ghi kết luận", meeting =>
         {
             if (meeting.Agenda.SingleOrDefault(a => a.Id == itemId) is not { } item)
             {
                 return new Error("AGENDA-MISSING", "Không tìm thấy nội dung này trong chương trình họp.");
             }
 
+            if (MeetingErrors.FirstTooLong(("Kết luận", conclusion, 8000)) is { } tooLong)
+            {
+                return tooLong;
+            }
+
             item.Conclusion = CreateMeeting.Clean(conclusion);
             return null;
         }, cancellationToken);
 
-    public Task<Result<Meeting>> SetAttendanceAsync(Guid meetingId, Guid personId, AttendanceStatus status, string? reason, CancellationToken cancellationToken = default) =>
-        WhileOpenAsync(meetingId, "sửa điểm danh", meeting =>
+    public Task<Result<Meeting>> SetAttendanceAsync(Guid meetingId, int expectedVersion, Guid personId, AttendanceStatus status, string? reason, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, expectedVersion, "sửa điểm danh", meeting =>
         {
             if (meeting.Attendance.SingleOrDefault(a => a.PersonId == personId) is not { } line)
             {
@@ -78,17 +98,32 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
                 return new Error("ATTENDANCE-REASON", "Vắng có lý do: nhập lý do vắng.");
             }
 
+            if (MeetingErrors.FirstTooLong(("Lý do vắng", reason, 300)) is { } tooLong)
+            {
+                return tooLong;
+            }
+
             line.Status = status;
             line.Reason = status == AttendanceStatus.Present ? null : CreateMeeting.Clean(reason);
             return null;
         }, cancellationToken);
 
-    public Task<Result<Meeting>> AddTaskAsync(Guid meetingId, Guid? itemId, string description, string owner, Guid? ownerPersonId, DateOnly? dueOn, string? doneWhen, CancellationToken cancellationToken = default) =>
-        WhileOpenAsync(meetingId, "giao nhiệm vụ", meeting =>
+    public Task<Result<Meeting>> AddTaskAsync(Guid meetingId, int expectedVersion, Guid? itemId, string description, string owner, Guid? ownerPersonId, DateOnly? dueOn, string? doneWhen, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, expectedVersion, "giao nhiệm vụ", meeting =>
         {
             if (string.IsNullOrWhiteSpace(description) || string.IsNullOrWhiteSpace(owner))
             {
                 return new Error("TASK-EMPTY", "Nhập nội dung nhiệm vụ và người (hoặc đơn vị) thực hiện.");
+            }
+
+            if (MeetingErrors.FirstTooLong(("Nhiệm vụ", description, 2000), ("Người thực hiện", owner, 300), ("Hoàn thành khi", doneWhen, 1000)) is { } tooLong)
+            {
+                return tooLong;
+            }
+
+            if (itemId is { } item && meeting.Agenda.All(a => a.Id != item))
+            {
+                return new Error("AGENDA-MISSING", "Không tìm thấy nội dung này trong chương trình họp.");
             }
 
             if (dueOn is { } due && due < meeting.Date)
@@ -110,17 +145,22 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
         }, cancellationToken);
 
     /// <summary>Corrects the facts of an open meeting; a Party meeting's chair and secretary must be on its roll.</summary>
-    public Task<Result<Meeting>> UpdateFactsAsync(Guid meetingId, TimeOnly startTime, string place, Guid chair, Guid secretary, string? topic, string? number, CancellationToken cancellationToken = default) =>
-        WhileOpenAsync(meetingId, "sửa thông tin cuộc họp", meeting =>
+    public Task<Result<Meeting>> UpdateFactsAsync(Guid meetingId, int expectedVersion, TimeOnly startTime, string place, Guid chair, Guid secretary, string? topic, string? number, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, expectedVersion, "sửa thông tin cuộc họp", meeting =>
         {
             if (string.IsNullOrWhiteSpace(place))
             {
                 return new Error("MEETING-PLACE", "Nhập địa điểm họp.");
             }
 
+            if (MeetingErrors.FirstTooLong(("Địa điểm", place, 300), ("Chủ đề", topic, 500), ("Số biên bản", number, 60)) is { } tooLong)
+            {
+                return tooLong;
+            }
+
             if (MeetingRoll.IsTaken(meeting.Kind))
             {
-                var roll = meeting.Attendance.Select(a => a.PersonId).ToHashSet();
+                var roll = meeting.Attendance.Where(a => MeetingRoll.CanPreside(a.Category)).Select(a => a.PersonId).ToHashSet();
                 if (!roll.Contains(chair))
                 {
                     return new Error("CHAIR-NOT-MEMBER", $"Người chủ trì phải là đảng viên của {meeting.Organisation!.Name} vào ngày {meeting.Date:dd/MM/yyyy}.");
@@ -141,8 +181,8 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
             return null;
         }, cancellationToken);
 
-    public Task<Result<Meeting>> SetEndTimeAsync(Guid meetingId, TimeOnly endTime, CancellationToken cancellationToken = default) =>
-        WhileOpenAsync(meetingId, "ghi giờ kết thúc", meeting =>
+    public Task<Result<Meeting>> SetEndTimeAsync(Guid meetingId, int expectedVersion, TimeOnly endTime, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, expectedVersion, "ghi giờ kết thúc", meeting =>
         {
             if (endTime <= meeting.StartTime)
             {
@@ -154,8 +194,8 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
         }, cancellationToken);
 
     /// <summary>Signs the minutes: from now on they are read-only, and changes go through a correction.</summary>
-    public Task<Result<Meeting>> SignAsync(Guid meetingId, CancellationToken cancellationToken = default) =>
-        WhileOpenAsync(meetingId, "ký biên bản", meeting =>
+    public Task<Result<Meeting>> SignAsync(Guid meetingId, int expectedVersion, CancellationToken cancellationToken = default) =>
+        WhileOpenAsync(meetingId, expectedVersion, "ký biên bản", meeting =>
         {
             if (meeting.EndTime is null)
             {
@@ -191,35 +231,19 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
             return Result.Failure<Meeting>(new Error("CORRECTION-REASON", "Đính chính cần nội dung sửa và lý do."));
         }
 
+        if (MeetingErrors.FirstTooLong(("Nội dung đính chính", what, 2000), ("Lý do", reason, 1000)) is { } tooLong)
+        {
+            return Result.Failure<Meeting>(tooLong);
+        }
+
         db.MeetingCorrections.Add(new MeetingCorrection { MeetingId = meeting.Id, What = what.Trim(), Reason = reason.Trim(), By = me.DisplayName, At = clock.GetUtcNow().UtcDateTime });
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success(meeting);
     }
 
-    /// <summary>Closes a task with what was done; allowed after signing, since following up is not part of the minutes.</summary>
-    public async Task<Result<MeetingTask>> CloseTaskAsync(Guid taskId, DateOnly closedOn, string? note, CancellationToken cancellationToken = default)
-    {
-        var task = await db.MeetingTasks.SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
-        if (task is null)
-        {
-            return Result.Failure<MeetingTask>(new Error(MeetingErrors.NotFound, "Không tìm thấy nhiệm vụ."));
-        }
-
-        var (_, refused) = await LoadForEditAsync(task.MeetingId, cancellationToken);
-        if (refused is not null && !(task.OwnerPersonId is { } owner && owner == me.PersonId))
-        {
-            return Result.Failure<MeetingTask>(refused);
-        }
-
-        task.ClosedOn = closedOn;
-        task.ClosedNote = CreateMeeting.Clean(note);
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success(task);
-    }
-
     // Children are added through their sets, not the navigations: their keys are set on creation, and EF
     // would otherwise take a keyed child of a tracked parent for an existing row and update it.
-    private async Task<Result<Meeting>> WhileOpenAsync(Guid meetingId, string action, Func<Meeting, Error?> change, CancellationToken cancellationToken)
+    private async Task<Result<Meeting>> WhileOpenAsync(Guid meetingId, int expectedVersion, string action, Func<Meeting, Error?> change, CancellationToken cancellationToken)
     {
         var (meeting, refused) = await LoadForEditAsync(meetingId, cancellationToken);
         if (refused is not null)
@@ -232,14 +256,50 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
             return Result.Failure<Meeting>(SignedError(meeting, action));
         }
 
+        if (meeting.Version != expectedVersion)
+        {
+            return Result.Failure<Meeting>(await ConflictAsync(db, meetingId, cancellationToken));
+        }
+
         if (change(meeting) is { } error)
         {
             return Result.Failure<Meeting>(error);
         }
 
+        return await SaveAsync(db, meeting, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves a change of the meeting or its children, raising the meeting's version so that any form built
+    /// from the old one is refused; a concurrent save that won the race makes this one a conflict.
+    /// </summary>
+    internal static async Task<Result<Meeting>> SaveAsync(AppDbContext db, Meeting meeting, CancellationToken cancellationToken)
+    {
         db.Entry(meeting).Property(m => m.Version).IsModified = true;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Result.Failure<Meeting>(await ConflictAsync(db, meeting.Id, cancellationToken));
+        }
+
         return Result.Success(meeting);
+    }
+
+    /// <summary>The refusal of a stale form, naming the last change so the secretary knows what to re-read.</summary>
+    internal static async Task<Error> ConflictAsync(AppDbContext db, Guid meetingId, CancellationToken cancellationToken)
+    {
+        var key = meetingId.ToString();
+        var last = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(Meeting) && a.EntityId == key && a.Action == "update")
+            .OrderByDescending(a => a.At).Select(a => new { a.Actor, a.At })
+            .FirstOrDefaultAsync(cancellationToken);
+        var who = last is null ? "" : $" ({last.Actor}, lúc {last.At.AddHours(7):HH:mm dd/MM/yyyy})";
+        return new Error(MeetingErrors.Conflict,
+            $"Biên bản vừa được người khác sửa{who} sau khi bạn mở trang, nên thay đổi của bạn chưa được lưu. Trang dưới đây là bản mới nhất: hãy xem lại rồi nhập lại.");
     }
 
     internal static Error SignedError(Meeting meeting, string action) =>

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Chibo.Features.Meetings;
 
 /// <summary>The minutes books the user may read, and a form to open a meeting in one they keep.</summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser me, CreateMeeting createMeeting, ChiboClock clock) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, CreateMeeting createMeeting, AttachMember attachMember, ChiboClock clock) : PageModel
 {
     public sealed record Row(Guid Id, DateOnly Date, MeetingKind Kind, string? Topic, string Organisation, bool Signed);
 
@@ -24,6 +24,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, CreateMeeting cr
     public bool CanCreate { get; private set; }
 
     public IReadOnlyList<Choice> People { get; private set; } = [];
+
+    public sealed record Attachment(Guid Id, int Version, string Name, string HomeCell, DateOnly From, DateOnly? To, string? Reason);
+
+    /// <summary>A cell's attached members (sinh hoạt tạm thời), current ones first.</summary>
+    public IReadOnlyList<Attachment> Attachments { get; private set; } = [];
+
+    public DateOnly Today => clock.Today;
 
     [BindProperty(SupportsGet = true, Name = "don-vi")]
     public Guid? OrganisationId { get; set; }
@@ -93,6 +100,46 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, CreateMeeting cr
         return Redirect($"/hop/{result.Value.Id}");
     }
 
+    public async Task<IActionResult> OnPostAttachAsync(string? fullName, DateOnly? dateOfBirth, Gender gender, string? homeCell, DateOnly? from, DateOnly? to, string? reason)
+    {
+        await LoadAsync();
+        if (Selected is null || from is null)
+        {
+            ModelState.AddModelError("", "Nhập ngày bắt đầu sinh hoạt tạm thời.");
+            return Page();
+        }
+
+        var result = await attachMember.AddAsync(new AttachMemberRequest(Selected.Id, fullName ?? "", dateOfBirth, gender, homeCell ?? "", from.Value, to, reason));
+        return await AfterAttachmentAsync(result, $"Đã ghi đồng chí {fullName?.Trim()} sinh hoạt tạm thời tại chi bộ.");
+    }
+
+    public async Task<IActionResult> OnPostEndAttachmentAsync(Guid attachment, int attachmentVersion, DateOnly? to)
+    {
+        await LoadAsync();
+        var result = await attachMember.EndAsync(attachment, attachmentVersion, to ?? DateOnly.MinValue);
+        return await AfterAttachmentAsync(result, "Đã ghi ngày kết thúc sinh hoạt tạm thời.");
+    }
+
+    private async Task<IActionResult> AfterAttachmentAsync(Domain.Common.Result<PartyAttachment> result, string done)
+    {
+        if (result.IsSuccess)
+        {
+            TempData["Flash"] = done;
+            return Redirect($"/hop?don-vi={OrganisationId}");
+        }
+
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError("", $"{error.Message} ({error.Code})");
+        }
+
+        await LoadAsync();
+        Response.StatusCode = result.Errors.Any(e => e.Code == MeetingErrors.Forbidden) ? StatusCodes.Status403Forbidden
+            : result.Errors.Any(e => e.Code == AttachMember.Conflict) ? StatusCodes.Status409Conflict
+            : StatusCodes.Status200OK;
+        return Page();
+    }
+
     private async Task LoadAsync()
     {
         var scopes = me.PathsFor(MeetingAccess.Readers);
@@ -110,6 +157,15 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, CreateMeeting cr
 
         OrganisationId = Selected.Id;
         CanCreate = MeetingAccess.CanEdit(me, Selected);
+        if (MeetingAccess.IsParty(Selected.Kind))
+        {
+            var attachments = await db.PartyAttachments.AsNoTracking().Where(a => a.HostCellId == Selected.Id)
+                .OrderBy(a => a.To != null).ThenByDescending(a => a.From).Take(200)
+                .Select(a => new Attachment(a.Id, a.Version, a.Person!.FullName, a.HomeCellName, a.From, a.To, a.Reason))
+                .ToListAsync();
+            Attachments = attachments;
+        }
+
         Meetings = await db.Meetings.AsNoTracking()
             .Where(m => m.OrganisationId == Selected.Id)
             .OrderByDescending(m => m.Date).ThenByDescending(m => m.StartTime)
@@ -120,7 +176,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, CreateMeeting cr
         {
             var today = clock.Today;
             People = MeetingAccess.IsParty(Selected.Kind)
-                ? [.. (await MeetingRoll.OnAsync(db, Selected.Id, today)).Select(m => new Choice(m.PersonId, m.FullName))]
+                ? [.. (await MeetingRoll.OnAsync(db, Selected.Id, today)).Where(m => MeetingRoll.CanPreside(m.Category)).Select(m => new Choice(m.PersonId, m.FullName))]
                 : await db.People.AsNoTracking()
                     .Where(p => p.UnionBranchId == Selected.Id || p.Positions.Any(x => x.OrganisationId == Selected.Id || x.OrganisationId == Selected.ParentId))
                     .OrderBy(p => p.FullName).Take(300)

@@ -19,6 +19,7 @@ public static class MeetingLabels
     {
         MemberCategory.Official => "Đảng viên chính thức",
         MemberCategory.Probationary => "Đảng viên dự bị",
+        MemberCategory.Attached => "Đảng viên sinh hoạt tạm thời",
         MemberCategory.UnionMember => "Đoàn viên",
     };
 
@@ -42,6 +43,13 @@ public static class MeetingLabels
     {
         VoteMethod.ShowOfHands => "giơ tay",
         VoteMethod.SecretBallot => "bỏ phiếu kín",
+    };
+
+    public static string Of(TaskProgress progress) => progress switch
+    {
+        TaskProgress.NotStarted => "Chưa thực hiện",
+        TaskProgress.InProgress => "Đang thực hiện",
+        TaskProgress.Stuck => "Gặp vướng mắc",
     };
 
     /// <summary>"08 giờ 00".</summary>

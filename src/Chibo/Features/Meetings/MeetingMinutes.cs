@@ -24,7 +24,8 @@ public sealed class MeetingMinutes(AppDbContext db, CurrentUser me, IConfigurati
             .Include(m => m.Guests)
             .Include(m => m.Attendance)
             .Include(m => m.Agenda).ThenInclude(a => a.Speeches)
-            .Include(m => m.Tasks)
+            .Include(m => m.Tasks).ThenInclude(t => t.FollowUps)
+            .Include(m => m.Score).ThenInclude(s => s!.Lines)
             .Include(m => m.Corrections)
             .AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
@@ -77,8 +78,10 @@ public sealed class MeetingMinutes(AppDbContext db, CurrentUser me, IConfigurati
 
         if (meeting.Attendance.Count > 0)
         {
-            var total = meeting.Attendance.Count;
-            var present = meeting.Attendance.Count(a => a.Status == AttendanceStatus.Present);
+            // Attached members are counted on their own line: the cell's total is its own members.
+            var own = meeting.Attendance.Where(a => a.Category != MemberCategory.Attached).ToList();
+            var total = own.Count;
+            var present = own.Count(a => a.Status == AttendanceStatus.Present);
             body.Add(party
                 ? new Block($"tổng số đảng viên {total} đồng chí; có mặt {present} đồng chí, vắng {total - present} đồng chí.", Lead: "Đảng viên của chi bộ:")
                 : new Block($"tổng số {total}; có mặt {present}, vắng {total - present}.", Lead: "Đoàn viên:"));

@@ -11,8 +11,10 @@ namespace Chibo.Features.Meetings;
 
 /// <param name="Eligible">Only for union votes, where the committee's size is not on a Party roll; Party votes count the roll.</param>
 /// <param name="ResolutionNumber">The number of the resolution the vote produces (6-KNĐ, 13-KNĐ…), when known.</param>
+/// <param name="ExpectedVersion">The meeting's version the form was built from: a newer one means someone else wrote meanwhile.</param>
 public sealed record RecordVoteRequest(
     Guid MeetingId,
+    int ExpectedVersion,
     Guid AgendaItemId,
     string Question,
     VotePurpose Purpose,
@@ -51,6 +53,11 @@ public sealed class RecordVote(AppDbContext db, CurrentUser me, RecordStep recor
             return Result.Failure<MeetingVote>(EditMeeting.SignedError(meeting, "ghi thêm biểu quyết"));
         }
 
+        if (meeting.Version != request.ExpectedVersion)
+        {
+            return Result.Failure<MeetingVote>(await EditMeeting.ConflictAsync(db, meeting.Id, cancellationToken));
+        }
+
         if (meeting.Agenda.All(a => a.Id != request.AgendaItemId))
         {
             return Fail("AGENDA-MISSING", "Biểu quyết phải thuộc một nội dung của chương trình họp.");
@@ -59,6 +66,16 @@ public sealed class RecordVote(AppDbContext db, CurrentUser me, RecordStep recor
         if (string.IsNullOrWhiteSpace(request.Question))
         {
             return Fail("VOTE-QUESTION", "Nhập vấn đề đưa ra biểu quyết.");
+        }
+
+        if (MeetingErrors.FirstTooLong(("Vấn đề biểu quyết", request.Question, 500), ("Số nghị quyết", request.ResolutionNumber, 60)) is { } tooLong)
+        {
+            return Result.Failure<MeetingVote>(tooLong);
+        }
+
+        if (request.Purpose == VotePurpose.General && request.CaseId is not null)
+        {
+            return Fail("VOTE-CASE-GENERAL", "Biểu quyết chung không gắn với hồ sơ: chọn loại biểu quyết về hồ sơ (cảm tình Đảng, kết nạp, công nhận chính thức, giới thiệu đoàn viên ưu tú).");
         }
 
         if (request.For < 0 || request.Against < 0 || request.Abstain < 0)
@@ -114,8 +131,8 @@ public sealed class RecordVote(AppDbContext db, CurrentUser me, RecordStep recor
         if (request.Purpose == VotePurpose.General)
         {
             db.MeetingVotes.Add(vote);
-            await db.SaveChangesAsync(cancellationToken);
-            return Result.Success(vote);
+            var saved = await EditMeeting.SaveAsync(db, meeting, cancellationToken);
+            return saved.IsSuccess ? Result.Success(vote) : Result.Failure<MeetingVote>(saved.Errors);
         }
 
         var @case = request.CaseId is { } caseId
@@ -181,7 +198,13 @@ public sealed class RecordVote(AppDbContext db, CurrentUser me, RecordStep recor
             }
 
             db.MeetingVotes.Add(vote);
-            await db.SaveChangesAsync(cancellationToken);
+            var saved = await EditMeeting.SaveAsync(db, meeting, cancellationToken);
+            if (!saved.IsSuccess)
+            {
+                // The case's step was written in this transaction: it goes with the refused vote.
+                return Result.Failure<MeetingVote>(saved.Errors);
+            }
+
             await transaction.CommitAsync(cancellationToken);
             return Result.Success(vote);
         });

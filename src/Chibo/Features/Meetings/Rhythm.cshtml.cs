@@ -16,7 +16,19 @@ public sealed class RhythmModel(AppDbContext db, CurrentUser me, ChiboClock cloc
 {
     private static readonly Role[] Overseers = [Role.Administrator, Role.OrganisationDepartment, Role.CellSecretary, Role.CellCommittee];
 
-    public sealed record CellRhythm(Guid Id, string Name, int[] Regular, int[] Thematic, int MissedMonths, int MissedQuarters);
+    /// <summary>A scored meeting of the year, for the cell's row: its percentage of the sheet's maximum and its band.</summary>
+    public sealed record Scored(Guid MeetingId, DateOnly Date, MeetingKind Kind, int Total, int Maximum, string Band)
+    {
+        public int Percent => Maximum == 0 ? 0 : (int)Math.Round(100.0 * Total / Maximum);
+    }
+
+    public sealed record CellRhythm(Guid Id, string Name, int[] Regular, int[] Thematic, int MissedMonths, int MissedQuarters, IReadOnlyList<Scored> Scores)
+    {
+        /// <summary>The mean of the scored meetings as a percentage of their sheets' maximum; null when none was scored.</summary>
+        public int? AveragePercent => Scores.Count == 0 ? null : (int)Math.Round(Scores.Average(s => (double)s.Percent));
+
+        public IEnumerable<Scored> In(MeetingKind kind, Func<DateOnly, bool> period) => Scores.Where(s => s.Kind == kind && period(s.Date));
+    }
 
     [BindProperty(SupportsGet = true, Name = "nam")]
     public int? Year { get; set; }
@@ -45,7 +57,7 @@ public sealed class RhythmModel(AppDbContext db, CurrentUser me, ChiboClock cloc
         var to = new DateOnly(year, 12, 31);
         var meetings = await db.Meetings.AsNoTracking()
             .Where(m => ids.Contains(m.OrganisationId) && m.Date >= from && m.Date <= to && (m.Kind == MeetingKind.Regular || m.Kind == MeetingKind.Thematic))
-            .Select(m => new { m.OrganisationId, m.Date, m.Kind })
+            .Select(m => new { m.Id, m.OrganisationId, m.Date, m.Kind, Score = m.Score == null ? null : new { m.Score.Total, m.Score.Maximum, m.Score.Band } })
             .ToListAsync();
         Cells = [.. cells.Select(c =>
         {
@@ -65,7 +77,9 @@ public sealed class RhythmModel(AppDbContext db, CurrentUser me, ChiboClock cloc
 
             var missedMonths = Enumerable.Range(1, 12).Count(month => MonthEnded(year, month) && regular[month - 1] == 0);
             var missedQuarters = Enumerable.Range(1, 4).Count(quarter => MonthEnded(year, quarter * 3) && thematic[quarter - 1] == 0);
-            return new CellRhythm(c.Id, c.Name, regular, thematic, missedMonths, missedQuarters);
+            var scores = meetings.Where(m => m.OrganisationId == c.Id && m.Score is not null)
+                .Select(m => new Scored(m.Id, m.Date, m.Kind, m.Score!.Total, m.Score.Maximum, m.Score.Band)).OrderBy(s => s.Date).ToList();
+            return new CellRhythm(c.Id, c.Name, regular, thematic, missedMonths, missedQuarters, scores);
         })];
         return Page();
     }

@@ -1,5 +1,7 @@
 using Chibo.Access;
 using Chibo.Data;
+using Chibo.Data.Entities;
+using Chibo.Domain.Common;
 using Chibo.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,51 +11,59 @@ namespace Chibo.Features.Meetings;
 
 /// <summary>
 /// Open tasks: those assigned to the signed-in person, and for a cell committee those of the minutes books it
-/// keeps, until someone closes them with what was done.
+/// keeps, each with the history of its follow-ups, until someone closes it saying what was done.
 /// </summary>
-public sealed class TasksModel(AppDbContext db, CurrentUser me, EditMeeting edit, ChiboClock clock) : PageModel
+public sealed class TasksModel(AppDbContext db, CurrentUser me, FollowUpTask followUp, ChiboClock clock) : PageModel
 {
-    public sealed record OpenTask(Guid Id, Guid MeetingId, DateOnly MeetingDate, string Organisation, string Description, string Owner, DateOnly? DueOn, string? DoneWhen, bool Mine);
-
-    public IReadOnlyList<OpenTask> Tasks { get; private set; } = [];
-
-    public DateOnly Today { get; private set; }
+    public IReadOnlyList<TaskView> Tasks { get; private set; } = [];
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostAsync(Guid task, string? note)
+    public Task<IActionResult> OnPostFollowUpAsync(Guid task, int taskVersion, DateOnly? on, string? note, TaskProgress? progress, DateOnly? due) =>
+        AfterAsync(followUp.RecordAsync(task, taskVersion, on ?? DateOnly.MinValue, note, progress, due), "Đã ghi theo dõi nhiệm vụ.");
+
+    public Task<IActionResult> OnPostCloseTaskAsync(Guid task, int taskVersion, DateOnly? on, string? note) =>
+        AfterAsync(followUp.CloseAsync(task, taskVersion, on ?? DateOnly.MinValue, note), "Đã đóng nhiệm vụ.");
+
+    private async Task<IActionResult> AfterAsync(Task<Result<MeetingTask>> change, string done)
     {
-        var result = await edit.CloseTaskAsync(task, clock.Today, note);
+        var result = await change;
         if (result.IsSuccess)
         {
-            TempData["Flash"] = "Đã đóng nhiệm vụ.";
+            TempData["Flash"] = done;
             return RedirectToPage();
         }
 
         foreach (var error in result.Errors)
         {
-            ModelState.AddModelError("", error.Message);
+            ModelState.AddModelError("", $"{error.Message} ({error.Code})");
         }
 
         await LoadAsync();
+        Response.StatusCode = result.Errors.Any(e => e.Code == MeetingErrors.Forbidden) ? StatusCodes.Status403Forbidden
+            : result.Errors.Any(e => e.Code == FollowUpTask.Conflict) ? StatusCodes.Status409Conflict
+            : StatusCodes.Status200OK;
         return Page();
     }
 
     private async Task LoadAsync()
     {
-        Today = clock.Today;
+        var today = clock.Today;
         var scopes = me.PathsFor(MeetingAccess.PartyEditors.Union(MeetingAccess.UnionEditors).ToArray());
         var kept = db.Organisations.Within(scopes).Select(o => o.Id);
         var person = me.PersonId;
-        var rows = await db.MeetingTasks.AsNoTracking()
+        var rows = await db.MeetingTasks.AsNoTracking().Include(t => t.FollowUps)
             .Where(t => t.ClosedOn == null)
             .Join(db.Meetings, t => t.MeetingId, m => m.Id, (t, m) => new { Task = t, Meeting = m })
             .Where(x => (person != null && x.Task.OwnerPersonId == person) || (scopes.Count > 0 && kept.Contains(x.Meeting.OrganisationId)))
             .OrderBy(x => x.Task.DueOn == null).ThenBy(x => x.Task.DueOn).ThenBy(x => x.Meeting.Date)
             .Take(300)
-            .Select(x => new OpenTask(x.Task.Id, x.Meeting.Id, x.Meeting.Date, x.Meeting.Organisation!.Name, x.Task.Description, x.Task.Owner, x.Task.DueOn, x.Task.DoneWhen,
-                person != null && x.Task.OwnerPersonId == person))
+            .Select(x => new { x.Task, x.Meeting.Date, x.Meeting.Organisation })
             .ToListAsync();
-        Tasks = rows;
+        Tasks = [.. rows.Select(x =>
+        {
+            var mine = person != null && x.Task.OwnerPersonId == person;
+            return new TaskView(x.Task, x.Date, x.Organisation!.Name, mine || MeetingAccess.CanEdit(me, x.Organisation), mine, today, "/hop/nhiem-vu");
+        })];
     }
 }

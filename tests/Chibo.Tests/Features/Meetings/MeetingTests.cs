@@ -13,7 +13,7 @@ namespace Chibo.Tests.Features.Meetings;
 /// The minutes book through HTTP: opening a meeting, writing and signing it, votes that move or note a
 /// case, and the minutes read back from the DOCX and PDF files. Each test opens its own meetings.
 /// </summary>
-public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
+public abstract partial class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
     where TApp : DemoApp
 {
     private const string StoryCell = "Chi bộ Trường Cao đẳng Y Hà Nội";
@@ -332,7 +332,7 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         await using var db = app.Database.CreateContext();
         var branch = await db.Organisations.SingleAsync(o => o.Kind == OrganisationKind.UnionBranch && o.ShortName == "K23N3" && o.Path.StartsWith(db.Organisations.Single(c => c.Name == StoryCell).Path));
-        var members = await db.People.CountAsync(p => p.UnionBranchId == branch.Id && p.IsYouthUnionMember);
+        var members = await db.People.CountAsync(p => p.UnionBranchId == branch.Id && p.IsYouthUnionMember && p.YouthUnionJoinedOn <= new DateOnly(2024, 4, 12));
         var secretary = await db.Users.Where(u => u.UserName == "chidoan").Select(u => u.PersonId!.Value).SingleAsync();
         using var client = await SignIn.AsAsync(app.Factory, "chidoan");
 
@@ -395,13 +395,23 @@ public abstract class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
         return await db.MeetingAgendaItems.Where(a => a.MeetingId == meetingId && a.Title == title).Select(a => a.Id).SingleAsync();
     }
 
-    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Guid meetingId, string handler, Dictionary<string, string> fields)
+    /// <summary>Posts a form of the meeting's page as the browser would: with the page's token and the meeting's version it shows.</summary>
+    internal static async Task<HttpResponseMessage> PostAsync(HttpClient client, Guid meetingId, string handler, Dictionary<string, string> fields)
     {
         var page = await client.GetStringAsync(new Uri($"/hop/{meetingId}", UriKind.Relative));
         var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page) };
+        if (!values.ContainsKey("version") && VersionOf(page) is { } version)
+        {
+            values["version"] = version;
+        }
+
         using var content = new FormUrlEncodedContent(values);
         return await client.PostAsync(new Uri($"/hop/{meetingId}?handler={handler}", UriKind.Relative), content);
     }
+
+    /// <summary>The meeting's version as the page's forms carry it; null on a page without edit forms.</summary>
+    internal static string? VersionOf(string page) =>
+        System.Text.RegularExpressions.Regex.Match(page, "name=\"version\" value=\"(\\d+)\"") is { Success: true } match ? match.Groups[1].Value : null;
 
 }
 

@@ -643,6 +643,81 @@ namespace Chibo.Data.Migrations.Postgres
                     b.ToTable("MeetingGuests");
                 });
 
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Maximum")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ScoredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ScoredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("SheetName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingScores");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingScoreLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Maximum")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ScoreId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScoreId");
+
+                    b.ToTable("MeetingScoreLines");
+                });
+
             modelBuilder.Entity("Chibo.Data.Entities.MeetingSpeech", b =>
                 {
                     b.Property<Guid>("Id")
@@ -720,6 +795,15 @@ namespace Chibo.Data.Migrations.Postgres
                     b.Property<Guid?>("OwnerPersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgendaItemId");
@@ -729,6 +813,48 @@ namespace Chibo.Data.Migrations.Postgres
                     b.HasIndex("OwnerPersonId", "ClosedOn");
 
                     b.ToTable("MeetingTasks");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingTaskFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("Closes")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("NewDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("NewProgress")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("MeetingTaskFollowUps");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.MeetingVote", b =>
@@ -886,6 +1012,51 @@ namespace Chibo.Data.Migrations.Postgres
                     b.HasIndex("Path");
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.PartyAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("HomeCellId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HomeCellName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("HostCellId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeCellId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("HostCellId", "From");
+
+                    b.ToTable("PartyAttachments");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.PartyMembership", b =>
@@ -1086,6 +1257,45 @@ namespace Chibo.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("RoleAssignments");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.ScoreSheet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("ScoreSheets");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.StoredFile", b =>
@@ -1465,6 +1675,24 @@ namespace Chibo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingScore", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.Meeting", null)
+                        .WithOne("Score")
+                        .HasForeignKey("Chibo.Data.Entities.MeetingScore", "MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingScoreLine", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.MeetingScore", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ScoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Chibo.Data.Entities.MeetingSpeech", b =>
                 {
                     b.HasOne("Chibo.Data.Entities.MeetingAgendaItem", null)
@@ -1496,6 +1724,15 @@ namespace Chibo.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OwnerPersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingTaskFollowUp", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.MeetingTask", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.MeetingVote", b =>
@@ -1534,6 +1771,30 @@ namespace Chibo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.PartyAttachment", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("HomeCellId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Chibo.Data.Entities.Organisation", "HostCell")
+                        .WithMany()
+                        .HasForeignKey("HostCellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Chibo.Data.Entities.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("HostCell");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.PartyMembership", b =>
@@ -1600,6 +1861,17 @@ namespace Chibo.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.ScoreSheet", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("Organisation");
@@ -1680,6 +1952,8 @@ namespace Chibo.Data.Migrations.Postgres
 
                     b.Navigation("Guests");
 
+                    b.Navigation("Score");
+
                     b.Navigation("Tasks");
                 });
 
@@ -1688,6 +1962,16 @@ namespace Chibo.Data.Migrations.Postgres
                     b.Navigation("Speeches");
 
                     b.Navigation("Votes");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingScore", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingTask", b =>
+                {
+                    b.Navigation("FollowUps");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.PartyMembership", b =>

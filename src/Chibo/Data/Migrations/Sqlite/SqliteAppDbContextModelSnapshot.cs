@@ -636,6 +636,81 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.ToTable("MeetingGuests");
                 });
 
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingScore", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Band")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Maximum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ScoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoredBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SheetName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingScores");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingScoreLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criterion")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Maximum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ScoreId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScoreId");
+
+                    b.ToTable("MeetingScoreLines");
+                });
+
             modelBuilder.Entity("Chibo.Data.Entities.MeetingSpeech", b =>
                 {
                     b.Property<Guid>("Id")
@@ -713,6 +788,15 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.Property<Guid?>("OwnerPersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Progress")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AgendaItemId");
@@ -722,6 +806,48 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.HasIndex("OwnerPersonId", "ClosedOn");
 
                     b.ToTable("MeetingTasks");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingTaskFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Closes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NewDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewProgress")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskId");
+
+                    b.ToTable("MeetingTaskFollowUps");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.MeetingVote", b =>
@@ -879,6 +1005,51 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.HasIndex("Path");
 
                     b.ToTable("Organisations");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.PartyAttachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HomeCellId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HomeCellName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HostCellId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HomeCellId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("HostCellId", "From");
+
+                    b.ToTable("PartyAttachments");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.PartyMembership", b =>
@@ -1079,6 +1250,45 @@ namespace Chibo.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("RoleAssignments");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.ScoreSheet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("ScoreSheets");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.StoredFile", b =>
@@ -1452,6 +1662,24 @@ namespace Chibo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingScore", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.Meeting", null)
+                        .WithOne("Score")
+                        .HasForeignKey("Chibo.Data.Entities.MeetingScore", "MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingScoreLine", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.MeetingScore", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ScoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Chibo.Data.Entities.MeetingSpeech", b =>
                 {
                     b.HasOne("Chibo.Data.Entities.MeetingAgendaItem", null)
@@ -1483,6 +1711,15 @@ namespace Chibo.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OwnerPersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingTaskFollowUp", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.MeetingTask", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.MeetingVote", b =>
@@ -1521,6 +1758,30 @@ namespace Chibo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.PartyAttachment", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("HomeCellId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Chibo.Data.Entities.Organisation", "HostCell")
+                        .WithMany()
+                        .HasForeignKey("HostCellId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Chibo.Data.Entities.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("HostCell");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.PartyMembership", b =>
@@ -1587,6 +1848,17 @@ namespace Chibo.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.ScoreSheet", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("Organisation");
@@ -1667,6 +1939,8 @@ namespace Chibo.Data.Migrations.Sqlite
 
                     b.Navigation("Guests");
 
+                    b.Navigation("Score");
+
                     b.Navigation("Tasks");
                 });
 
@@ -1675,6 +1949,16 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.Navigation("Speeches");
 
                     b.Navigation("Votes");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingScore", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.MeetingTask", b =>
+                {
+                    b.Navigation("FollowUps");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.PartyMembership", b =>
