@@ -36,6 +36,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MeetingVote> MeetingVotes => Set<MeetingVote>();
     public DbSet<MeetingTask> MeetingTasks => Set<MeetingTask>();
     public DbSet<MeetingCorrection> MeetingCorrections => Set<MeetingCorrection>();
+    public DbSet<TrainingClass> TrainingClasses => Set<TrainingClass>();
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+    public DbSet<TrainingEnrolment> TrainingEnrolments => Set<TrainingEnrolment>();
+    public DbSet<TrainingAttendance> TrainingAttendance => Set<TrainingAttendance>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
