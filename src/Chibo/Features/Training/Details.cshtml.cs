@@ -22,6 +22,9 @@ public sealed class DetailsModel(TrainingFiles files, TrainingLists lists, EditC
 
     public DateOnly Today => files.Today;
 
+    /// <summary>How long an awareness certificate stays valid under the rulebook in force today.</summary>
+    public int ValidityMonths => Cases.CaseFiles.Rulebooks.InForceOn(Today).Parameters.CertificateValidityMonths;
+
     public sealed class ResultInput
     {
         public string? Score { get; set; }

@@ -83,8 +83,7 @@ public sealed class TrainingLists(AppDbContext db, IConfiguration configuration)
         {
             body.Add(new Block($"{cell.Key} ({cell.Count()} người)", BlockStyle.Heading));
             body.AddRange(cell.Select(r => new Block(
-                $"{++number}. {r.Name}" + (r.DateOfBirth is { } born ? $", sinh ngày {born:dd/MM/yyyy}" : "") + (r.Unit is { } unit ? $", {unit}" : ""),
-                BlockStyle.Item)));
+                $"{++number}. {r.Name}" + (r.DateOfBirth is { } born ? $", sinh ngày {born:dd/MM/yyyy}" : "") + (r.Unit is { } unit ? $", {unit}" : ""))));
         }
 
         body.Add(new Block("Danh sách này kèm theo quyết định mở lớp và mang số của quyết định đó.", BlockStyle.Note));
