@@ -122,7 +122,7 @@ public sealed class DetailsModel(TrainingFiles files, TrainingLists lists, EditC
             return NotFound();
         }
 
-        if (result.Errors.Count > 1 && result.Errors.Any(e => e.Code == "CERTIFICATE-STEP"))
+        if (result.Errors.Any(e => e.Code == "CERTIFICATE-STEP"))
         {
             ModelState.AddModelError("", "Chưa cấp giấy chứng nhận nào: sửa các điểm dưới đây (hoặc bỏ số của người đó) rồi gửi lại.");
         }
