@@ -171,7 +171,7 @@ public sealed class DetailsModel(TrainingFiles files, TrainingLists lists, EditC
         return false;
     }
 
-    /// <summary>A suggested certificate number: the next after the highest issued in this class, else the class's first.</summary>
+    /// <summary>A suggested certificate number from the student's place on the list; the organiser edits it, and a number used before is refused.</summary>
     public string SuggestNumber(int offset)
     {
         var suffix = Training.Class.Kind == TrainingKind.Awareness ? "CN-NTVĐ" : "CN-ĐVM";
