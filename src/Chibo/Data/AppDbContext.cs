@@ -41,6 +41,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MeetingScoreLine> MeetingScoreLines => Set<MeetingScoreLine>();
     public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
     public DbSet<PartyAttachment> PartyAttachments => Set<PartyAttachment>();
+    public DbSet<TrainingClass> TrainingClasses => Set<TrainingClass>();
+    public DbSet<TrainingSession> TrainingSessions => Set<TrainingSession>();
+    public DbSet<TrainingEnrolment> TrainingEnrolments => Set<TrainingEnrolment>();
+    public DbSet<TrainingAttendance> TrainingAttendance => Set<TrainingAttendance>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

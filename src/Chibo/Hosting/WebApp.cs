@@ -61,6 +61,12 @@ public static class WebApp
         builder.Services.AddScoped<Features.Meetings.ScoreSheets>();
         builder.Services.AddScoped<Features.Meetings.RecordVote>();
         builder.Services.AddScoped<Features.Meetings.MeetingMinutes>();
+        builder.Services.AddScoped<Features.Training.TrainingFiles>();
+        builder.Services.AddScoped<Features.Training.TrainingLists>();
+        builder.Services.AddScoped<Features.Training.CreateClass>();
+        builder.Services.AddScoped<Features.Training.EditClass>();
+        builder.Services.AddScoped<Features.Training.Enrol>();
+        builder.Services.AddScoped<Features.Training.IssueCertificates>();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

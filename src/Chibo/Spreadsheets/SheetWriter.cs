@@ -5,7 +5,8 @@ using MiniExcelLibs.OpenXml;
 namespace Chibo.Spreadsheets;
 
 /// <summary>One column of an exported list: its Vietnamese header and how a row gives its value.</summary>
-public sealed record SheetColumn<TRow>(string Header, Func<TRow, object?> Value, int Width = 18);
+/// <param name="Format">The cell format; by default day-first dates, so a column of numbers passes <see cref="SheetWriter.NumberFormat"/>.</param>
+public sealed record SheetColumn<TRow>(string Header, Func<TRow, object?> Value, int Width = 18, string? Format = null);
 
 /// <summary>
 /// Writes a list as an .xlsx sheet, streaming the rows. Every list a page shows is exported through here, so
@@ -16,6 +17,9 @@ public static class SheetWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>A number shown as a number: the default date format would show 8.5 as 08/01/1900.</summary>
+    public const string NumberFormat = "General";
+
     public static async Task WriteAsync<TRow>(
         Stream output, string sheetName, IReadOnlyList<SheetColumn<TRow>> columns, IEnumerable<TRow> rows, CancellationToken cancellationToken = default)
     {
@@ -24,7 +28,7 @@ public static class SheetWriter
             FastMode = true,
             AutoFilter = true,
             TableStyles = TableStyles.None,
-            DynamicColumns = [.. columns.Select((column, index) => new DynamicExcelColumn(column.Header) { Index = index, Width = column.Width, Format = "dd/MM/yyyy" })],
+            DynamicColumns = [.. columns.Select((column, index) => new DynamicExcelColumn(column.Header) { Index = index, Width = column.Width, Format = column.Format ?? "dd/MM/yyyy" })],
         };
         var values = rows.Select(row =>
         {

@@ -13,6 +13,8 @@ public static class StepPermissions
     private static readonly Role[] Union = [Role.UnionSecretary, Role.CellSecretary, Role.CellCommittee, Role.Administrator];
     private static readonly Role[] Proposers = [Role.HomeroomTeacher, Role.BranchSecretary, Role.UnionSecretary, Role.StudentAffairs, Role.CellSecretary, Role.CellCommittee, Role.Administrator];
     private static readonly Role[] Superior = [Role.OrganisationDepartment, Role.Administrator];
+    // The political centre under the superior committee issues the course certificates; its organisation department records them.
+    private static readonly Role[] CellCommitteeOrSuperior = [Role.CellSecretary, Role.CellCommittee, Role.OrganisationDepartment, Role.Administrator];
 
     public static IReadOnlyList<Role> WhoRecords(EventKind step) => step switch
     {
@@ -20,9 +22,10 @@ public static class StepPermissions
         EventKind.UnionIntroduced or EventKind.UnionResolution => Union,
         EventKind.CommitteeResolution or EventKind.AdmissionDecision
             or EventKind.RecognitionCommitteeResolution or EventKind.RecognitionDecision => Superior,
-        EventKind.SympathizerListed or EventKind.HelperAssigned or EventKind.AwarenessCertificate or EventKind.Application
+        EventKind.AwarenessCertificate or EventKind.NewMemberCourse => CellCommitteeOrSuperior,
+        EventKind.SympathizerListed or EventKind.HelperAssigned or EventKind.Application
             or EventKind.BackgroundForm or EventKind.BackgroundVerified or EventKind.Introduction or EventKind.OpinionsSummary
-            or EventKind.CellResolution or EventKind.Ceremony or EventKind.NewMemberCourse or EventKind.SelfReview
+            or EventKind.CellResolution or EventKind.Ceremony or EventKind.SelfReview
             or EventKind.HelperComment or EventKind.ProbationOpinions or EventKind.RecognitionResolution
             or EventKind.RemovedFromProbation or EventKind.Withdrawn => CellCommittee,
     };
