@@ -37,6 +37,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MeetingTask> MeetingTasks => Set<MeetingTask>();
     public DbSet<MeetingCorrection> MeetingCorrections => Set<MeetingCorrection>();
 
+    public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
+
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums as strings: readable in the database and safe when members are added or reordered.

@@ -56,6 +56,8 @@ public static class WebApp
         builder.Services.AddScoped<Features.Meetings.EditMeeting>();
         builder.Services.AddScoped<Features.Meetings.RecordVote>();
         builder.Services.AddScoped<Features.Meetings.MeetingMinutes>();
+        builder.Services.AddScoped<Features.Forms.NumberRegister>();
+        builder.Services.AddScoped<Features.Forms.CaseForms>();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

@@ -10,7 +10,7 @@ namespace Chibo.Features.Meetings;
 /// The secretary's pen while the meeting is open: guests, attendance, agenda, speeches, conclusions, tasks,
 /// the end time, and the signature that closes the minutes. Signed minutes change only by a correction.
 /// </summary>
-public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider clock)
+public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider clock, Forms.NumberRegister numbers)
 {
     public Task<Result<Meeting>> AddGuestAsync(Guid meetingId, string name, string? title, string? organisation, CancellationToken cancellationToken = default) =>
         WhileOpenAsync(meetingId, "thêm khách mời", meeting =>
@@ -153,24 +153,40 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
             return null;
         }, cancellationToken);
 
-    /// <summary>Signs the minutes: from now on they are read-only, and changes go through a correction.</summary>
-    public Task<Result<Meeting>> SignAsync(Guid meetingId, CancellationToken cancellationToken = default) =>
-        WhileOpenAsync(meetingId, "ký biên bản", meeting =>
+    /// <summary>
+    /// Signs the minutes: from now on they are read-only, and changes go through a correction. Minutes without
+    /// a number take the next BB number of their body's register in the same transaction; refused, they give it back.
+    /// </summary>
+    public async Task<Result<Meeting>> SignAsync(Guid meetingId, CancellationToken cancellationToken = default)
+    {
+        var facts = await db.Meetings.AsNoTracking().Include(m => m.Organisation).SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        var result = Result.Failure<Meeting>(new Error(MeetingErrors.NotFound, "Không tìm thấy cuộc họp."));
+        await AllOrNothing.RunAsync(db, async () =>
         {
-            if (meeting.EndTime is null)
+            var number = facts is { Number: null, SignedAt: null } && MeetingAccess.CanEdit(me, facts.Organisation!)
+                ? (await numbers.IssueAsync(facts.Organisation!, "BB", facts.Date, "BB", $"Biên bản {MeetingLabels.Of(facts.Kind).ToLowerInvariant()} ngày {facts.Date:dd/MM/yyyy}", meetingId: meetingId, cancellationToken: cancellationToken)).Number
+                : null;
+            result = await WhileOpenAsync(meetingId, "ký biên bản", meeting =>
             {
-                return new Error("END-TIME-MISSING", "Ghi giờ kết thúc cuộc họp trước khi ký biên bản.");
-            }
+                if (meeting.EndTime is null)
+                {
+                    return new Error("END-TIME-MISSING", "Ghi giờ kết thúc cuộc họp trước khi ký biên bản.");
+                }
 
-            if (meeting.Agenda.Count == 0)
-            {
-                return new Error("AGENDA-EMPTY", "Biên bản chưa có nội dung nào.");
-            }
+                if (meeting.Agenda.Count == 0)
+                {
+                    return new Error("AGENDA-EMPTY", "Biên bản chưa có nội dung nào.");
+                }
 
-            meeting.SignedAt = clock.GetUtcNow().UtcDateTime;
-            meeting.SignedBy = me.DisplayName;
-            return null;
+                meeting.Number ??= number;
+                meeting.SignedAt = clock.GetUtcNow().UtcDateTime;
+                meeting.SignedBy = me.DisplayName;
+                return null;
+            }, cancellationToken);
+            return result.IsSuccess ? [] : [.. result.Errors.Select(e => e.Message)];
         }, cancellationToken);
+        return result;
+    }
 
     /// <summary>A change to signed minutes, kept beside them with who, when and why.</summary>
     public async Task<Result<Meeting>> CorrectAsync(Guid meetingId, string what, string reason, CancellationToken cancellationToken = default)
