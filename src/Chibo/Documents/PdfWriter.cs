@@ -206,7 +206,7 @@ public static class PdfWriter
             var half = _width / 2;
             if (left is null && recipients.Count > 0)
             {
-                _y = start + 14;
+                _y = start;
                 Recipients(recipients, _left, half);
             }
             else
