@@ -39,15 +39,16 @@ public sealed class CaseForms(AppDbContext db, NumberRegister numbers, CurrentUs
     /// </summary>
     public static IReadOnlyList<FormDefinition> ApplicableTo(LoadedCase loaded, DateOnly today)
     {
-        var recorded = loaded.Record.Steps.Where(s => s.VoidedAt is null).Select(s => s.Kind).ToHashSet();
+        // A recorded step's form is the version in force on the step's date; a coming step's, today's.
+        var recorded = loaded.Record.Steps.Where(s => s.VoidedAt is null).GroupBy(s => s.Kind).ToDictionary(g => g.Key, g => g.Max(s => s.Date));
         var next = Transitions.StepsAt(loaded.Case.Stage, loaded.Cell.IsGrassroots);
         var forms = Enum.GetValues<EventKind>()
-            .Where(k => recorded.Contains(k) || next.Contains(k))
+            .Where(k => recorded.ContainsKey(k) || next.Contains(k))
             .Where(k => !loaded.Cell.IsGrassroots || k is not (EventKind.CommitteeResolution or EventKind.RecognitionCommitteeResolution))
             .Where(k => loaded.Applicant.IsYouthUnionMember || k != EventKind.UnionResolution)
-            .Select(FormCatalogue.For)
-            .Where(f => f is { IsGenerated: true })
-            .Select(f => FormCatalogue.Find(f!.Code, today)!)
+            .Select(k => (Form: FormCatalogue.For(k), Date: recorded.TryGetValue(k, out var on) ? on : today))
+            .Where(f => f.Form is { IsGenerated: true })
+            .Select(f => FormCatalogue.Find(f.Form!.Code, f.Date)!)
             .ToList();
         forms.Add(FormCatalogue.Find(AppraisalCode, today)!);
         return forms;
@@ -190,7 +191,7 @@ public sealed class CaseForms(AppDbContext db, NumberRegister numbers, CurrentUs
         var issuer = context.Issuer(template.Issuer);
         var step = form.Step is { } kind ? context.Step(kind) : null;
         var date = step?.Date ?? today;
-        var superior = issuer.ParentId is { } parentId ? context.Ancestors.GetValueOrDefault(parentId) ?? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == parentId, cancellationToken) : null;
+        var superior = issuer.ParentId is { } parentId ? context.Ancestors.GetValueOrDefault(parentId) : null;
         var values = new FormValues(new DocumentHeader(superior?.Name ?? "", issuer.Name, context.NumberOf(form) ?? NumberRegister.Draft(issuer, template.Symbol), Place, date));
         var cell = context.Loaded.Cell;
         await CellValuesAsync(values, cell, context.Ancestors, date, cancellationToken);

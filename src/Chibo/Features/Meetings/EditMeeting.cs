@@ -166,27 +166,30 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
             var number = facts is { Number: null, SignedAt: null } && MeetingAccess.CanEdit(me, facts.Organisation!)
                 ? (await numbers.IssueAsync(facts.Organisation!, "BB", facts.Date, "BB", $"Biên bản {MeetingLabels.Of(facts.Kind).ToLowerInvariant()} ngày {facts.Date:dd/MM/yyyy}", meetingId: meetingId, cancellationToken: cancellationToken)).Number
                 : null;
-            result = await WhileOpenAsync(meetingId, "ký biên bản", meeting =>
-            {
-                if (meeting.EndTime is null)
-                {
-                    return new Error("END-TIME-MISSING", "Ghi giờ kết thúc cuộc họp trước khi ký biên bản.");
-                }
-
-                if (meeting.Agenda.Count == 0)
-                {
-                    return new Error("AGENDA-EMPTY", "Biên bản chưa có nội dung nào.");
-                }
-
-                meeting.Number ??= number;
-                meeting.SignedAt = clock.GetUtcNow().UtcDateTime;
-                meeting.SignedBy = me.DisplayName;
-                return null;
-            }, cancellationToken);
+            result = await SignOpenAsync(meetingId, number, cancellationToken);
             return result.IsSuccess ? [] : [.. result.Errors.Select(e => e.Message)];
         }, cancellationToken);
         return result;
     }
+
+    private Task<Result<Meeting>> SignOpenAsync(Guid meetingId, string? number, CancellationToken cancellationToken) =>
+        WhileOpenAsync(meetingId, "ký biên bản", meeting =>
+        {
+            if (meeting.EndTime is null)
+            {
+                return new Error("END-TIME-MISSING", "Ghi giờ kết thúc cuộc họp trước khi ký biên bản.");
+            }
+
+            if (meeting.Agenda.Count == 0)
+            {
+                return new Error("AGENDA-EMPTY", "Biên bản chưa có nội dung nào.");
+            }
+
+            meeting.Number ??= number;
+            meeting.SignedAt = clock.GetUtcNow().UtcDateTime;
+            meeting.SignedBy = me.DisplayName;
+            return null;
+        }, cancellationToken);
 
     /// <summary>A change to signed minutes, kept beside them with who, when and why.</summary>
     public async Task<Result<Meeting>> CorrectAsync(Guid meetingId, string what, string reason, CancellationToken cancellationToken = default)
