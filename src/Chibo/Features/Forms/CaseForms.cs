@@ -104,9 +104,15 @@ public sealed class CaseForms(AppDbContext db, NumberRegister numbers, CurrentUs
 
         var step = form.Step is { } kind ? context.Step(kind) : null;
         var date = step?.Date ?? today;
-        var issued = await numbers.InTransactionAsync(async () =>
+        var issued = await numbers.InTransactionAsync<IssuedDocument>(async () =>
         {
             var entry = await numbers.IssueAsync(issuer, form.Template.Symbol, date, form.Code, $"{form.Name}: {loaded.Applicant.FullName}", caseId: loaded.Record.Id, cancellationToken: cancellationToken);
+            // Issues of one body and type wait for each other at the counter: a second click on "Cấp số" sees the first.
+            if (await db.IssuedDocuments.AnyAsync(d => d.CaseId == loaded.Record.Id && d.FormCode == form.Code, cancellationToken))
+            {
+                return null;
+            }
+
             if (step is not null)
             {
                 step.DocumentNumber = entry.Number;
@@ -114,7 +120,9 @@ public sealed class CaseForms(AppDbContext db, NumberRegister numbers, CurrentUs
 
             return entry;
         }, cancellationToken);
-        return Result.Success(issued.Number);
+        return issued is null
+            ? Result.Failure<string>(new Error("FORM-NUMBERED", $"{form.Code} vừa được cấp số."))
+            : Result.Success(issued.Number);
     }
 
     /// <summary>The cell's sympathizer list on <paramref name="today"/>: everyone listed and not yet admitted, with the member who helps them.</summary>
@@ -171,10 +179,10 @@ public sealed class CaseForms(AppDbContext db, NumberRegister numbers, CurrentUs
         }
 
         var form = FormCatalogue.Find(SympathizerListCode, today)!;
-        var issued = await numbers.InTransactionAsync(
-            () => numbers.IssueAsync(cell, form.Template!.Symbol, today, form.Code, $"{form.Name} đến ngày {Date(today)}", cancellationToken: cancellationToken),
+        var issued = await numbers.InTransactionAsync<IssuedDocument>(
+            async () => await numbers.IssueAsync(cell, form.Template!.Symbol, today, form.Code, $"{form.Name} đến ngày {Date(today)}", cancellationToken: cancellationToken),
             cancellationToken);
-        return Result.Success(issued.Number);
+        return Result.Success(issued!.Number);
     }
 
     /// <summary>"6-KND-2024-03-05.pdf": no diacritics, so every mail client keeps the name.</summary>

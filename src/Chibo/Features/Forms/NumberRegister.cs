@@ -63,14 +63,25 @@ public sealed class NumberRegister(AppDbContext db, CurrentUser me, TimeProvider
         return issued;
     }
 
-    /// <summary>Runs <paramref name="issue"/> in one transaction (retried as the provider's strategy says) and commits it.</summary>
-    public async Task<T> InTransactionAsync<T>(Func<Task<T>> issue, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs <paramref name="issue"/> in one transaction (retried as the provider's strategy says) and commits it;
+    /// when it returns null, everything it did is rolled back and forgotten.
+    /// </summary>
+    public async Task<T?> InTransactionAsync<T>(Func<Task<T?>> issue, CancellationToken cancellationToken = default)
+        where T : class
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var result = await issue();
+            if (result is null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return null;
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;

@@ -176,8 +176,8 @@ public abstract class FormTests<TApp>(TApp app) : IClassFixture<TApp>
         {
             await using var scope = app.Factory.Services.CreateAsyncScope();
             var register = scope.ServiceProvider.GetRequiredService<NumberRegister>();
-            var issued = await register.InTransactionAsync(() => register.IssueAsync(cell, symbol, new DateOnly(2024, 3, 5), "TEST", $"Văn bản thử {i}"));
-            return issued.Number;
+            var issued = await register.InTransactionAsync<IssuedDocument>(async () => await register.IssueAsync(cell, symbol, new DateOnly(2024, 3, 5), "TEST", $"Văn bản thử {i}"));
+            return issued!.Number;
         })));
 
         Assert.Equal(issues, numbers.Distinct().Count());
