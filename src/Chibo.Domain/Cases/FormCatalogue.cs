@@ -1,39 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Chibo.Domain.Dossiers;
 using Chibo.Domain.Rules;
 
 namespace Chibo.Domain.Cases;
 
-/// <summary>A standard form: its code, what it is, the guidance that issued this version, and whether it is handwritten.</summary>
-public sealed record FormDefinition(string Code, string Name, LegalSource Guidance, bool Handwritten = false);
+/// <summary>Which body issues a generated form: its header, its register and its signature follow from it.</summary>
+public enum FormIssuer
+{
+    /// <summary>The candidate's cell (T/M CHI BỘ).</summary>
+    Cell,
+    /// <summary>The grassroots committee the cell sits under (T/M ĐẢNG ỦY).</summary>
+    GrassrootsCommittee,
+    /// <summary>The committee competent to admit: above the grassroots organisation (T/M BAN THƯỜNG VỤ).</summary>
+    CompetentCommittee,
+    /// <summary>The school's Youth Union committee (T/M BAN CHẤP HÀNH).</summary>
+    UnionCommittee,
+}
+
+/// <summary>A column of a list: its heading, its share of the width, and the text of each row (with <c>{row.…}</c> fields).</summary>
+public sealed record FormColumn(string Title, double Width, string Value);
 
 /// <summary>
-/// The admission forms of Hướng dẫn 12-HD/BTCTW (18/01/2022), keyed by the step that produces them.
-/// Data, not logic: a new set of forms is a new table here (or, later, rows in the database).
+/// A paragraph of a form's body. <c>{field}</c> is replaced by the value the app supplies; <see cref="When"/>
+/// keeps the block only when that field has a value; <see cref="Repeat"/> writes the block once per row of a
+/// named list, and with <see cref="Columns"/> the list becomes a table.
+/// </summary>
+public sealed record FormBlock(string Text = "", string Style = "Paragraph", string? Lead = null, string? When = null, string? Unless = null, string? Repeat = null, IReadOnlyList<FormColumn>? Columns = null);
+
+/// <summary>The signature of a form: on whose behalf, in which capacity, and the field holding the signer's name.</summary>
+public sealed record FormSignature(string OnBehalfOf, string Capacity, string Name);
+
+/// <summary>How a generated form is laid out: who issues it, its type symbol (NQ, QĐ, BC…), title, summary line, body, recipients and signature.</summary>
+public sealed record FormTemplate(
+    FormIssuer Issuer,
+    string Symbol,
+    string Title,
+    string? Summary,
+    IReadOnlyList<string> Fields,
+    IReadOnlyList<FormBlock> Body,
+    IReadOnlyList<string> Recipients,
+    FormSignature Signature);
+
+/// <summary>A standard form: its code, what it is, the guidance that issued this version, and whether it is handwritten.</summary>
+public sealed record FormDefinition(string Code, string Name, LegalSource Guidance, bool Handwritten = false)
+{
+    /// <summary>The case step that produces the paper; null for a document of the cell (a list, a report).</summary>
+    public EventKind? Step { get; init; }
+
+    /// <summary>How Chibo writes the form; null for a paper Chibo only tracks (1-KNĐ, 2-KNĐ, a certificate).</summary>
+    public FormTemplate? Template { get; init; }
+
+    public bool IsGenerated => Template is not null && !Handwritten;
+}
+
+/// <summary>The forms issued together by one guidance, in force from a date.</summary>
+public sealed record FormSet(string Id, LegalSource Guidance, DateOnly EffectiveFrom, IReadOnlyList<FormDefinition> Forms);
+
+/// <summary>
+/// The standard forms, as data: every <c>Cases/Forms/*.json</c> is a set (the guidance that issued it, the date
+/// it applies from, each form's code, name, step, fields and template text). A new set is a new file.
 /// </summary>
 public static class FormCatalogue
 {
-    public static readonly LegalSource Guidance2022 = new("Hướng dẫn", "12-HD/BTCTW", "Ban Tổ chức Trung ương", new DateOnly(2022, 1, 18));
-
-    private static readonly Dictionary<EventKind, FormDefinition> ByStep = new()
+    private static readonly JsonSerializerOptions Json = new()
     {
-        [EventKind.AwarenessCertificate] = new("CN-NTVĐ", "Giấy chứng nhận học lớp bồi dưỡng nhận thức về Đảng", Guidance2022),
-        [EventKind.Application] = new("1-KNĐ", "Đơn xin vào Đảng", Guidance2022, Handwritten: true),
-        [EventKind.BackgroundForm] = new("2-KNĐ", "Lý lịch của người xin vào Đảng", Guidance2022, Handwritten: true),
-        [EventKind.Introduction] = new("3-KNĐ", "Giấy giới thiệu người vào Đảng", Guidance2022),
-        [EventKind.UnionResolution] = new("4-KNĐ", "Nghị quyết giới thiệu đoàn viên ưu tú vào Đảng", Guidance2022),
-        [EventKind.OpinionsSummary] = new("5-KNĐ", "Tổng hợp ý kiến nhận xét của tổ chức đoàn thể và chi ủy nơi cư trú", Guidance2022),
-        [EventKind.CellResolution] = new("6-KNĐ", "Nghị quyết đề nghị kết nạp đảng viên", Guidance2022),
-        [EventKind.CommitteeResolution] = new("8-KNĐ", "Nghị quyết của đảng ủy cơ sở đề nghị kết nạp đảng viên", Guidance2022),
-        [EventKind.AdmissionDecision] = new("9-KNĐ", "Quyết định kết nạp đảng viên", Guidance2022),
-        [EventKind.SelfReview] = new("10-KNĐ", "Bản tự kiểm điểm của đảng viên dự bị", Guidance2022, Handwritten: true),
-        [EventKind.HelperComment] = new("11-KNĐ", "Bản nhận xét đảng viên dự bị của đảng viên giúp đỡ", Guidance2022),
-        [EventKind.ProbationOpinions] = new("12-KNĐ", "Tổng hợp ý kiến nhận xét đảng viên dự bị", Guidance2022),
-        [EventKind.RecognitionResolution] = new("13-KNĐ", "Nghị quyết đề nghị công nhận đảng viên chính thức", Guidance2022),
-        [EventKind.RecognitionCommitteeResolution] = new("15-KNĐ", "Nghị quyết của đảng ủy cơ sở đề nghị công nhận đảng viên chính thức", Guidance2022),
-        [EventKind.RecognitionDecision] = new("QĐ-CNĐVCT", "Quyết định công nhận đảng viên chính thức", Guidance2022),
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        Converters = { new JsonStringEnumConverter() },
     };
 
-    public static FormDefinition? For(EventKind step) => ByStep.GetValueOrDefault(step);
+    private static readonly Lazy<IReadOnlyList<FormSet>> Shipped = new(LoadShipped);
+
+    /// <summary>The shipped sets, oldest first.</summary>
+    public static IReadOnlyList<FormSet> Sets => Shipped.Value;
+
+    public static LegalSource Guidance2022 => Sets.First(s => s.Id == "12-HD-BTCTW-2022").Guidance;
+
+    /// <summary>The form a step produces, from the newest set that has one.</summary>
+    public static FormDefinition? For(EventKind step) =>
+        Sets.Reverse().SelectMany(s => s.Forms).FirstOrDefault(f => f.Step == step);
+
+    /// <summary>A form by code, as the set in force on <paramref name="date"/> defines it (the oldest set before any is in force).</summary>
+    public static FormDefinition? Find(string code, DateOnly date) => Find(Sets, code, date);
+
+    public static FormDefinition? Find(IReadOnlyList<FormSet> sets, string code, DateOnly date)
+    {
+        var holding = sets.Where(s => s.Forms.Any(f => f.Code == code)).OrderBy(s => s.EffectiveFrom).ToList();
+        var set = holding.LastOrDefault(s => s.EffectiveFrom <= date) ?? holding.FirstOrDefault();
+        return set?.Forms.First(f => f.Code == code);
+    }
 
     /// <summary>The papers a case should hold once it has reached <paramref name="stage"/>.</summary>
     public static IReadOnlyList<(EventKind Step, FormDefinition Form)> ChecklistFor(Stage stage, bool youthUnionMember)
@@ -51,6 +107,61 @@ public static class FormCatalogue
         };
         return [.. steps
             .Where(s => youthUnionMember || s != EventKind.UnionResolution)
-            .Select(s => (s, ByStep[s]))];
+            .Select(s => (s, For(s)!))];
     }
+
+    /// <summary>Reads one set; a slip in the file is an <see cref="InvalidDataException"/> naming the form.</summary>
+    public static FormSet Parse(string json)
+    {
+        var file = JsonSerializer.Deserialize<SetFile>(json, Json) ?? throw new InvalidDataException("A form set file is empty.");
+        if (file.Id is null || file.Guidance is null || file.Forms is null)
+        {
+            throw new InvalidDataException("A form set needs an id, its guidance and its forms.");
+        }
+
+        var forms = new List<FormDefinition>();
+        foreach (var form in file.Forms)
+        {
+            if (string.IsNullOrWhiteSpace(form.Code) || string.IsNullOrWhiteSpace(form.Name))
+            {
+                throw new InvalidDataException($"A form of set {file.Id} has no code or name.");
+            }
+
+            if (forms.Any(f => f.Code == form.Code))
+            {
+                throw new InvalidDataException($"Form {form.Code} is given twice in set {file.Id}.");
+            }
+
+            var template = form.Template;
+            if (template is not null && (template.Body is null || template.Signature is null || string.IsNullOrWhiteSpace(template.Symbol)))
+            {
+                throw new InvalidDataException($"The template of form {form.Code} needs a symbol, a body and a signature.");
+            }
+
+            forms.Add(new FormDefinition(form.Code, form.Name, file.Guidance, form.Handwritten)
+            {
+                Step = form.Step,
+                Template = template is null ? null : template with { Fields = template.Fields ?? [], Recipients = template.Recipients ?? [] },
+            });
+        }
+
+        return new FormSet(file.Id, file.Guidance, file.EffectiveFrom ?? file.Guidance.Date, forms);
+    }
+
+    private static List<FormSet> LoadShipped()
+    {
+        var assembly = typeof(FormCatalogue).Assembly;
+        return [.. assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("Chibo.Domain.Forms.", StringComparison.Ordinal))
+            .Select(n =>
+            {
+                using var reader = new StreamReader(assembly.GetManifestResourceStream(n)!);
+                return Parse(reader.ReadToEnd());
+            })
+            .OrderBy(s => s.EffectiveFrom)];
+    }
+
+    private sealed record SetFile(string? Id, LegalSource? Guidance, DateOnly? EffectiveFrom, List<FormFile>? Forms);
+
+    private sealed record FormFile(string Code, string Name, EventKind? Step, bool Handwritten, FormTemplate? Template);
 }

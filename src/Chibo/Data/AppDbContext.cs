@@ -46,6 +46,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TrainingEnrolment> TrainingEnrolments => Set<TrainingEnrolment>();
     public DbSet<TrainingAttendance> TrainingAttendance => Set<TrainingAttendance>();
 
+    public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
+
+    public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Enums as strings: readable in the database and safe when members are added or reordered.

@@ -21,7 +21,7 @@ public static class DocxWriter
             main.Document = new Document(body);
 
             var textWidth = 11906 - Twips(margins.Left) - Twips(margins.Right);
-            body.Append(HeaderTable(document.Header, textWidth));
+            body.Append(HeaderTable(document.Header, document.Banner, textWidth));
             body.Append(Para(JustificationValues.Center, spaceBefore: 360, runs: [R(document.Title, bold: true, size: 16)]));
             if (document.Summary is { } summary)
             {
@@ -30,12 +30,12 @@ public static class DocxWriter
 
             foreach (var block in document.Body)
             {
-                body.Append(BlockParagraph(block));
+                body.Append(block.Style == BlockStyle.Table ? DataTable(block, textWidth) : BlockParagraph(block));
             }
 
             if (document.Left is not null || document.Right is not null)
             {
-                body.Append(SignatureTable(document.Left, document.Right, textWidth));
+                body.Append(SignatureTable(document.Left, document.Recipients, document.Right, textWidth));
             }
 
             body.Append(new SectionProperties(
@@ -74,6 +74,11 @@ public static class DocxWriter
 
     private static Paragraph BlockParagraph(Block block)
     {
+        if (block.Style == BlockStyle.Centered)
+        {
+            return Para(JustificationValues.Center, spaceBefore: 120, runs: [R(block.Text, bold: true)]);
+        }
+
         var runs = new List<Run>();
         if (block.Style == BlockStyle.Item)
         {
@@ -95,7 +100,34 @@ public static class DocxWriter
         return paragraph;
     }
 
-    private static Table HeaderTable(DocumentHeader header, int width)
+    /// <summary>A list as a bordered table, its heading row bold and repeated on each page.</summary>
+    private static Table DataTable(Block block, int width)
+    {
+        var total = block.Columns.Sum(c => c.Width);
+        var widths = block.Columns.Select(c => (int)(width * c.Width / total)).ToList();
+        var line = new TableBorders(
+            new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
+            new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
+        var table = new Table(
+            new TableProperties(new TableWidth { Width = Twip(width), Type = TableWidthUnitValues.Dxa }, line, new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(widths.Select(w => new GridColumn { Width = Twip(w) })));
+        var heading = new TableRow(new TableRowProperties(new TableHeader()));
+        heading.Append(block.Columns.Select((c, i) => Cell(widths[i], Para(JustificationValues.Center, runs: [R(c.Title, bold: true, size: 12)]))));
+        table.Append(heading);
+        foreach (var row in block.Rows)
+        {
+            var tableRow = new TableRow();
+            tableRow.Append(row.Select((text, i) => Cell(widths[i], Para(JustificationValues.Left, runs: [R(text, size: 12)]))));
+            table.Append(tableRow);
+        }
+
+        return table;
+    }
+
+    private static string Twip(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Table HeaderTable(DocumentHeader header, string banner, int width)
     {
         var left = width * 45 / 100;
         var table = BorderlessTable(width, left);
@@ -106,18 +138,25 @@ public static class DocxWriter
                 Para(JustificationValues.Center, runs: [R("*")]),
                 Para(JustificationValues.Center, runs: [R(header.NumberLine, size: 14)])),
             Cell(width - left,
-                Para(JustificationValues.Center, bottomRule: true, runs: [R(PartyDocument.PartyName, bold: true, size: 15)]),
+                Para(JustificationValues.Center, bottomRule: true, runs: [R(banner, bold: true, size: 15)]),
                 Para(JustificationValues.Center, spaceBefore: 120, runs: [R(header.PlaceAndDate, italic: true, size: 14)]))));
         return table;
     }
 
-    private static Table SignatureTable(Signature? left, Signature? right, int width)
+    private static Table SignatureTable(Signature? left, IReadOnlyList<string> recipients, Signature? right, int width)
     {
         var half = width / 2;
         var table = BorderlessTable(width, half);
-        table.Append(new TableRow(Cell(half, SignatureParagraphs(left)), Cell(width - half, SignatureParagraphs(right))));
+        var leftCell = left is null && recipients.Count > 0 ? RecipientParagraphs(recipients) : SignatureParagraphs(left);
+        table.Append(new TableRow(Cell(half, leftCell), Cell(width - half, SignatureParagraphs(right))));
         return table;
     }
+
+    private static Paragraph[] RecipientParagraphs(IReadOnlyList<string> recipients) =>
+    [
+        Para(JustificationValues.Left, spaceBefore: 240, spaceAfter: 0, runs: [R("Nơi nhận:", bold: true, italic: true, size: 12)]),
+        .. recipients.Select(r => Para(JustificationValues.Left, spaceAfter: 0, runs: [R("- " + r, size: 11)])),
+    ];
 
     private static Paragraph[] SignatureParagraphs(Signature? signature)
     {

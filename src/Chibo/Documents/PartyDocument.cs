@@ -29,10 +29,22 @@ public enum BlockStyle
     Item,
     /// <summary>An italic note.</summary>
     Note,
+    /// <summary>A bold line centred on the page (the issuing body above a decision's articles).</summary>
+    Centered,
+    /// <summary>A table: <see cref="Block.Columns"/> and <see cref="Block.Rows"/>; the text is unused.</summary>
+    Table,
 }
 
+/// <summary>A column of a table block: its heading and its share of the text width.</summary>
+public sealed record TableColumn(string Title, double Width);
+
 /// <summary>A paragraph of the body; <paramref name="Lead"/> is set in bold before the text.</summary>
-public sealed record Block(string Text, BlockStyle Style = BlockStyle.Paragraph, string? Lead = null);
+public sealed record Block(string Text, BlockStyle Style = BlockStyle.Paragraph, string? Lead = null)
+{
+    public IReadOnlyList<TableColumn> Columns { get; init; } = [];
+
+    public IReadOnlyList<IReadOnlyList<string>> Rows { get; init; } = [];
+}
 
 /// <summary>One signature: the capacity in bold capitals, room to sign, then the name.</summary>
 public sealed record Signature(string Capacity, string Name, string? OnBehalfOf = null);
@@ -50,6 +62,15 @@ public sealed record PartyDocument(
     Signature? Right)
 {
     public const string PartyName = "ĐẢNG CỘNG SẢN VIỆT NAM";
+
+    /// <summary>The top-right line of a Youth Union document.</summary>
+    public const string UnionName = "ĐOÀN TNCS HỒ CHÍ MINH";
+
+    /// <summary>The name at the top right, ruled underneath.</summary>
+    public string Banner { get; init; } = PartyName;
+
+    /// <summary>"Nơi nhận:" and its dash list, bottom left, where there is no left signature.</summary>
+    public IReadOnlyList<string> Recipients { get; init; } = [];
 }
 
 /// <summary>Page margins in millimetres; the sources do not settle them, so they are settings (Documents:Margins).</summary>

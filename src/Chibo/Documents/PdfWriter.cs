@@ -18,7 +18,7 @@ public static class PdfWriter
         using var pdf = new PdfDocument();
         pdf.Info.Title = document.Title + (document.Summary is null ? "" : " " + document.Summary);
         var writer = new PageWriter(pdf, margins);
-        writer.Header(document.Header);
+        writer.Header(document.Header, document.Banner);
         writer.Gap(14);
         writer.Centered(document.Title, Font(16, bold: true));
         if (document.Summary is { } summary)
@@ -32,7 +32,7 @@ public static class PdfWriter
             writer.Block(block);
         }
 
-        writer.Signatures(document.Left, document.Right);
+        writer.Signatures(document.Left, document.Recipients, document.Right);
         writer.Finish();
         using var stream = new MemoryStream();
         pdf.Save(stream, false);
@@ -70,7 +70,7 @@ public static class PdfWriter
             _y = _top;
         }
 
-        public void Header(DocumentHeader header)
+        public void Header(DocumentHeader header, string banner)
         {
             var leftWidth = _width * 0.45;
             var rightX = _left + leftWidth;
@@ -86,8 +86,8 @@ public static class PdfWriter
 
             _y = start;
             var party = Font(15, bold: true);
-            CenteredIn(PartyDocument.PartyName, party, rightX, rightWidth);
-            var ruleWidth = _graphics.MeasureString(PartyDocument.PartyName, party).Width;
+            CenteredIn(banner, party, rightX, rightWidth);
+            var ruleWidth = _graphics.MeasureString(banner, party).Width;
             var ruleX = rightX + ((rightWidth - ruleWidth) / 2);
             _graphics.DrawLine(new XPen(XColors.Black, 0.6), ruleX, _y + 1, ruleX + ruleWidth, _y + 1);
             _y += 8;
@@ -101,6 +101,19 @@ public static class PdfWriter
 
         public void Block(Block block)
         {
+            if (block.Style == BlockStyle.Centered)
+            {
+                _y += 6;
+                Centered(block.Text, Font(14, bold: true));
+                return;
+            }
+
+            if (block.Style == BlockStyle.Table)
+            {
+                Table(block);
+                return;
+            }
+
             var regular = Font(14, italic: block.Style == BlockStyle.Note, bold: block.Style == BlockStyle.Heading);
             var words = new List<(string Word, XFont Font)>();
             if (block.Style == BlockStyle.Item)
@@ -124,9 +137,64 @@ public static class PdfWriter
             _y += 3;
         }
 
-        public void Signatures(Signature? left, Signature? right)
+        /// <summary>A bordered table whose heading row is repeated on every page it runs onto.</summary>
+        private void Table(Block block)
         {
-            var lines = Math.Max(Lines(left), Lines(right));
+            const double padding = 3;
+            var total = block.Columns.Sum(c => c.Width);
+            var widths = block.Columns.Select(c => _width * c.Width / total).ToList();
+            var pen = new XPen(XColors.Black, 0.5);
+            _y += 4;
+
+            void Row(IReadOnlyList<string> cells, XFont font, bool centred)
+            {
+                var wrapped = cells.Select((text, i) => Lines(Words(text).Select(w => (w, font)).ToList(), widths[i] - (2 * padding), 0)).ToList();
+                var height = (Math.Max(1, wrapped.Max(l => l.Count)) * font.Size * LineHeight) + (2 * padding);
+                if (_y + height > _bottom)
+                {
+                    NewPage();
+                    if (!centred)
+                    {
+                        Row([.. block.Columns.Select(c => c.Title)], Font(12, bold: true), true);
+                    }
+                }
+
+                var x = _left;
+                for (var i = 0; i < cells.Count; i++)
+                {
+                    _graphics.DrawRectangle(pen, x, _y, widths[i], height);
+                    var lineY = _y + padding;
+                    foreach (var line in wrapped[i])
+                    {
+                        var lineWidth = line.Sum(t => t.Width) + ((line.Count - 1) * Space(font));
+                        var cursor = centred ? x + ((widths[i] - lineWidth) / 2) : x + padding;
+                        foreach (var token in line)
+                        {
+                            _graphics.DrawString(token.Word, token.Font, XBrushes.Black, cursor, lineY, XStringFormats.TopLeft);
+                            cursor += token.Width + Space(font);
+                        }
+
+                        lineY += font.Size * LineHeight;
+                    }
+
+                    x += widths[i];
+                }
+
+                _y += height;
+            }
+
+            Row([.. block.Columns.Select(c => c.Title)], Font(12, bold: true), true);
+            foreach (var row in block.Rows)
+            {
+                Row(row, Font(12), false);
+            }
+
+            _y += 6;
+        }
+
+        public void Signatures(Signature? left, IReadOnlyList<string> recipients, Signature? right)
+        {
+            var lines = Math.Max(left is null ? recipients.Count + 1 : Lines(left), Lines(right));
             var needed = (lines * 14 * LineHeight) + 70;
             if (_y + needed > _bottom)
             {
@@ -136,13 +204,41 @@ public static class PdfWriter
             _y += 12;
             var start = _y;
             var half = _width / 2;
-            Sign(left, _left, half, start);
+            if (left is null && recipients.Count > 0)
+            {
+                _y = start;
+                Recipients(recipients, _left, half);
+            }
+            else
+            {
+                Sign(left, _left, half, start);
+            }
+
             var leftEnd = _y;
             Sign(right, _left + half, half, start);
             _y = Math.Max(_y, leftEnd);
         }
 
         public void Finish() => _graphics.Dispose();
+
+        private void Recipients(IReadOnlyList<string> recipients, double x, double width)
+        {
+            var heading = Font(12, bold: true, italic: true);
+            _graphics.DrawString("Nơi nhận:", heading, XBrushes.Black, x, _y, XStringFormats.TopLeft);
+            _y += 12 * LineHeight;
+            var font = Font(11);
+            foreach (var line in recipients.SelectMany(r => Lines(Words("- " + r).Select(w => (w, font)).ToList(), width - 10, 0)))
+            {
+                var cursor = x;
+                foreach (var token in line)
+                {
+                    _graphics.DrawString(token.Word, token.Font, XBrushes.Black, cursor, _y, XStringFormats.TopLeft);
+                    cursor += token.Width + Space(font);
+                }
+
+                _y += 11 * LineHeight;
+            }
+        }
 
         private static int Lines(Signature? signature) => signature is null ? 0 : signature.OnBehalfOf is null ? 2 : 3;
 

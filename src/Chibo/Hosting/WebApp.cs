@@ -67,6 +67,8 @@ public static class WebApp
         builder.Services.AddScoped<Features.Training.EditClass>();
         builder.Services.AddScoped<Features.Training.Enrol>();
         builder.Services.AddScoped<Features.Training.IssueCertificates>();
+        builder.Services.AddScoped<Features.Forms.NumberRegister>();
+        builder.Services.AddScoped<Features.Forms.CaseForms>();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

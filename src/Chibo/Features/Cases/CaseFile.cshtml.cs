@@ -17,8 +17,11 @@ namespace Chibo.Features.Cases;
 /// </summary>
 [RequestSizeLimit(MaxUpload + (64 * 1024))]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUpload + (64 * 1024))]
-public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidStep voidStep, LocalPolicies policies, CurrentUser me, AuditLog audit, AppDbContext db, TimeProvider time) : PageModel
+public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidStep voidStep, LocalPolicies policies, CurrentUser me, AuditLog audit, AppDbContext db, TimeProvider time, Forms.CaseForms forms) : PageModel
 {
+    /// <summary>The forms Chibo fills for this case at its stage ("Biểu mẫu"), with their numbers.</summary>
+    public IReadOnlyList<Forms.FormOffer> Forms { get; private set; } = [];
+
     public LoadedCase Case { get; private set; } = null!;
 
     public CheckReport Report { get; private set; } = null!;
@@ -405,6 +408,7 @@ public sealed class CaseFileModel(CaseFiles files, RecordStep recordStep, VoidSt
                 return new ChecklistLine(c.Form.Code, c.Form.Name, c.Form.Handwritten, stepDate ?? document?.ReceivedOn, status, document?.CheckedBy, document?.FileId, document?.FileName);
             })];
         CanManageDocuments = loaded.CanRecord(me, EventKind.Application);
+        Forms = await forms.OffersAsync(loaded, Today);
         Comments = await db.CaseComments.AsNoTracking().Where(c => c.CaseId == id).OrderBy(c => c.CreatedAt).ToListAsync();
         StepMeetings = await db.MeetingVotes.AsNoTracking()
             .Where(v => v.CaseId == id && v.CaseStepId != null)

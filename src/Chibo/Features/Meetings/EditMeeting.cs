@@ -10,7 +10,7 @@ namespace Chibo.Features.Meetings;
 /// The secretary's pen while the meeting is open: guests, attendance, agenda, speeches, conclusions, tasks,
 /// the end time, and the signature that closes the minutes. Signed minutes change only by a correction.
 /// </summary>
-public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider clock)
+public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider clock, Forms.NumberRegister numbers)
 {
     public Task<Result<Meeting>> AddGuestAsync(Guid meetingId, int expectedVersion, string name, string? title, string? organisation, CancellationToken cancellationToken = default) =>
         WhileOpenAsync(meetingId, expectedVersion, "thêm khách mời", meeting =>
@@ -193,8 +193,26 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
             return null;
         }, cancellationToken);
 
-    /// <summary>Signs the minutes: from now on they are read-only, and changes go through a correction.</summary>
-    public Task<Result<Meeting>> SignAsync(Guid meetingId, int expectedVersion, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Signs the minutes: from now on they are read-only, and changes go through a correction. Minutes without
+    /// a number take the next BB number of their body's register in the same transaction; refused, they give it back.
+    /// </summary>
+    public async Task<Result<Meeting>> SignAsync(Guid meetingId, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var facts = await db.Meetings.AsNoTracking().Include(m => m.Organisation).SingleOrDefaultAsync(m => m.Id == meetingId, cancellationToken);
+        var result = Result.Failure<Meeting>(new Error(MeetingErrors.NotFound, "Không tìm thấy cuộc họp."));
+        await AllOrNothing.RunAsync(db, async () =>
+        {
+            var number = facts is { Number: null, SignedAt: null } && MeetingAccess.CanEdit(me, facts.Organisation!)
+                ? (await numbers.IssueAsync(facts.Organisation!, "BB", facts.Date, "BB", $"Biên bản {MeetingLabels.Of(facts.Kind).ToLowerInvariant()} ngày {facts.Date:dd/MM/yyyy}", meetingId: meetingId, cancellationToken: cancellationToken)).Number
+                : null;
+            result = await SignOpenAsync(meetingId, expectedVersion, number, cancellationToken);
+            return result.IsSuccess ? [] : [.. result.Errors.Select(e => e.Message)];
+        }, cancellationToken);
+        return result;
+    }
+
+    private Task<Result<Meeting>> SignOpenAsync(Guid meetingId, int expectedVersion, string? number, CancellationToken cancellationToken) =>
         WhileOpenAsync(meetingId, expectedVersion, "ký biên bản", meeting =>
         {
             if (meeting.EndTime is null)
@@ -207,6 +225,7 @@ public sealed class EditMeeting(AppDbContext db, CurrentUser me, TimeProvider cl
                 return new Error("AGENDA-EMPTY", "Biên bản chưa có nội dung nào.");
             }
 
+            meeting.Number ??= number;
             meeting.SignedAt = clock.GetUtcNow().UtcDateTime;
             meeting.SignedBy = me.DisplayName;
             return null;
