@@ -36,6 +36,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MeetingVote> MeetingVotes => Set<MeetingVote>();
     public DbSet<MeetingTask> MeetingTasks => Set<MeetingTask>();
     public DbSet<MeetingCorrection> MeetingCorrections => Set<MeetingCorrection>();
+    public DbSet<NewsArticle> NewsArticles => Set<NewsArticle>();
+    public DbSet<NewsSlug> NewsSlugs => Set<NewsSlug>();
+    public DbSet<NewsPhoto> NewsPhotos => Set<NewsPhoto>();
+    public DbSet<NewsRevision> NewsRevisions => Set<NewsRevision>();
+    public DbSet<PartnerUnit> PartnerUnits => Set<PartnerUnit>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -5,6 +5,7 @@ using Chibo.Data.Entities;
 using Chibo.Data;
 using Chibo.Features.Cases;
 using Chibo.Features.Dossiers;
+using Chibo.Features.Portal;
 using Chibo.Http;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
@@ -57,10 +58,18 @@ public static class WebApp
         builder.Services.AddScoped<Features.Meetings.EditMeeting>();
         builder.Services.AddScoped<Features.Meetings.RecordVote>();
         builder.Services.AddScoped<Features.Meetings.MeetingMinutes>();
+        builder.Services.AddScoped<Features.News.ArticleDesk>();
+        builder.Services.AddScoped<Features.News.MeetingDraft>();
+        builder.Services.AddScoped<Features.Portal.PortalQueries>();
+        builder.Services.AddSingleton<Features.Portal.PortalCache>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddOutputCache(Features.Portal.PortalCache.Configure);
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
             options.Conventions.AuthorizeFolder("/");
+            // The public portal: readable by anyone; its writing desk (/Features/News) stays behind sign-in.
+            options.Conventions.AllowAnonymousToFolder("/Portal");
         });
 
         var app = builder.Build();
@@ -85,10 +94,13 @@ public static class WebApp
         app.UseAuthentication();
         app.Use(LoadCurrentUserAsync);
         app.UseAuthorization();
+        // After authentication: the default policy serves and stores only anonymous requests.
+        app.UseOutputCache();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapRazorPages();
+        app.MapPortal();
         // A pure appraisal of the posted file: nothing is stored or logged, so it needs no account.
         app.MapDossiersApi().AllowAnonymous();
         return app;
