@@ -12,7 +12,7 @@ base="http://127.0.0.1:$port"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
 source bench/http-lib.sh
 chibo_build
-dotnet build bench/Hello -c Release --nologo -v quiet >/dev/null
+dotnet build bench/Hello -c Release --nologo -v quiet >/dev/null || { echo "bench/Hello did not build" >&2; exit 1; }
 data=$(mktemp -d)
 chibo_serve --demo --data "$data"
 dotnet bench/Hello/bin/Release/net10.0/Hello.dll --urls "http://127.0.0.1:$hello_port" >/dev/null 2>&1 &

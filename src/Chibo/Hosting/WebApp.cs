@@ -142,9 +142,17 @@ public static class WebApp
     /// <summary>Loads the signed-in user's grants once per request; a generated password must be changed first.</summary>
     private static async Task LoadCurrentUserAsync(HttpContext context, RequestDelegate next)
     {
+        // An anonymous request has no grants to load: it skips the database (and the public portal's cached
+        // pages stay cheap to serve).
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            await next(context);
+            return;
+        }
+
         var me = context.RequestServices.GetRequiredService<CurrentUser>();
         await me.LoadAsync(context.RequestAborted);
-        if (context.User.Identity?.IsAuthenticated == true && !me.IsSignedIn)
+        if (!me.IsSignedIn)
         {
             // The cookie names an account that no longer exists: end the session instead of failing later.
             await context.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -30,6 +30,11 @@ public sealed class MeetingDraft(AppDbContext db, CurrentUser me, AuditLog audit
             return Result.Failure<NewsArticle>(new Error(ArticleDesk.NotFound, "Không tìm thấy cuộc họp."));
         }
 
+        if (!NewsAccess.CanWrite(me, meeting.Organisation!))
+        {
+            return Result.Failure<NewsArticle>(new Error(ArticleDesk.Forbidden, "Bạn không có quyền viết tin cho đơn vị này."));
+        }
+
         await audit.RecordViewAsync("Meeting", meetingId, cancellationToken);
         return await desk.CreateAsync(meeting.OrganisationId, Compose(meeting), meeting.Id, cancellationToken);
     }
