@@ -61,11 +61,11 @@ public sealed class ArticleDesk(AppDbContext db, CurrentUser me, TimeProvider cl
         {
             if (article.Status is not (ArticleStatus.Draft or ArticleStatus.Returned or ArticleStatus.Withdrawn))
             {
-                return Task.FromResult<Error?>(new Error("ARTICLE-NOT-DRAFT", "Chỉ gửi duyệt được bản nháp hoặc bài bị trả lại."));
+                return new Error("ARTICLE-NOT-DRAFT", "Chỉ gửi duyệt được bản nháp hoặc bài bị trả lại.");
             }
 
             article.Status = ArticleStatus.Submitted;
-            return Task.FromResult<Error?>(null);
+            return null;
         }, cancellationToken);
 
     /// <summary>Publishes now, or at <paramref name="at"/> (UTC) when that is later: the portal shows it from then on.</summary>
@@ -74,14 +74,14 @@ public sealed class ArticleDesk(AppDbContext db, CurrentUser me, TimeProvider cl
         {
             if (article.BodyHtml.Length == 0)
             {
-                return Task.FromResult<Error?>(new Error("ARTICLE-EMPTY", "Bài chưa có nội dung."));
+                return new Error("ARTICLE-EMPTY", "Bài chưa có nội dung.");
             }
 
             var now = Now();
             article.Status = ArticleStatus.Published;
             article.PublishAt = at is { } scheduled && scheduled > now ? scheduled : now;
             article.ReviewComment = null;
-            return Task.FromResult<Error?>(null);
+            return null;
         }, cancellationToken);
 
     public Task<Result<NewsArticle>> ReturnAsync(Guid id, int version, string? comment, CancellationToken cancellationToken = default) =>
@@ -89,17 +89,17 @@ public sealed class ArticleDesk(AppDbContext db, CurrentUser me, TimeProvider cl
         {
             if (string.IsNullOrWhiteSpace(comment))
             {
-                return Task.FromResult<Error?>(new Error("ARTICLE-COMMENT", "Ghi nhận xét để người viết biết cần sửa gì."));
+                return new Error("ARTICLE-COMMENT", "Ghi nhận xét để người viết biết cần sửa gì.");
             }
 
             if (article.Status == ArticleStatus.Published)
             {
-                return Task.FromResult<Error?>(new Error("ARTICLE-PUBLISHED", "Bài đã đăng: hãy gỡ bài trước khi trả lại."));
+                return new Error("ARTICLE-PUBLISHED", "Bài đã đăng: hãy gỡ bài trước khi trả lại.");
             }
 
             article.Status = ArticleStatus.Returned;
             article.ReviewComment = comment.Trim();
-            return Task.FromResult<Error?>(null);
+            return null;
         }, cancellationToken, comment);
 
     public Task<Result<NewsArticle>> WithdrawAsync(Guid id, int version, CancellationToken cancellationToken = default) =>
@@ -107,11 +107,11 @@ public sealed class ArticleDesk(AppDbContext db, CurrentUser me, TimeProvider cl
         {
             if (article.Status != ArticleStatus.Published)
             {
-                return Task.FromResult<Error?>(new Error("ARTICLE-NOT-PUBLISHED", "Bài chưa đăng."));
+                return new Error("ARTICLE-NOT-PUBLISHED", "Bài chưa đăng.");
             }
 
             article.Status = ArticleStatus.Withdrawn;
-            return Task.FromResult<Error?>(null);
+            return null;
         }, cancellationToken);
 
     public Task<Result<NewsArticle>> AddPhotoAsync(Guid id, int version, byte[] content, string? caption, CancellationToken cancellationToken = default) =>
@@ -119,13 +119,13 @@ public sealed class ArticleDesk(AppDbContext db, CurrentUser me, TimeProvider cl
         {
             if (string.IsNullOrWhiteSpace(caption))
             {
-                return Task.FromResult<Error?>(new Error("PHOTO-CAPTION", "Ghi chú thích cho ảnh."));
+                return new Error("PHOTO-CAPTION", "Ghi chú thích cho ảnh.");
             }
 
             var processed = PhotoProcessor.Process(content, Now(), me.DisplayName);
             if (!processed.IsSuccess)
             {
-                return Task.FromResult<Error?>(processed.Errors[0]);
+                return processed.Errors[0];
             }
 
             var (photo, thumbnail, width, height) = processed.Value;
@@ -140,7 +140,7 @@ public sealed class ArticleDesk(AppDbContext db, CurrentUser me, TimeProvider cl
                 Width = width,
                 Height = height,
             });
-            return Task.FromResult<Error?>(null);
+            return null;
         }, cancellationToken, caption);
 
     public Task<Result<NewsArticle>> RemovePhotoAsync(Guid id, int version, Guid photoId, CancellationToken cancellationToken = default) =>
@@ -148,12 +148,15 @@ public sealed class ArticleDesk(AppDbContext db, CurrentUser me, TimeProvider cl
         {
             if (article.Photos.SingleOrDefault(p => p.Id == photoId) is not { } photo)
             {
-                return Task.FromResult<Error?>(new Error("PHOTO-MISSING", "Không tìm thấy ảnh này trong bài."));
+                return new Error("PHOTO-MISSING", "Không tìm thấy ảnh này trong bài.");
             }
 
             db.NewsPhotos.Remove(photo);
-            return Task.FromResult<Error?>(null);
+            return null;
         }, cancellationToken);
+
+    private Task<Result<NewsArticle>> ChangeAsync(Guid id, int version, string action, bool approverOnly, Func<NewsArticle, Error?> change, CancellationToken cancellationToken, string? comment = null) =>
+        ChangeAsync(id, version, action, approverOnly, article => Task.FromResult(change(article)), cancellationToken, comment);
 
     private async Task<Result<NewsArticle>> ChangeAsync(Guid id, int version, string action, bool approverOnly, Func<NewsArticle, Task<Error?>> change, CancellationToken cancellationToken, string? comment = null)
     {

@@ -24,7 +24,7 @@ public sealed class IndexModel(PortalQueries portal, AppDbContext db) : PageMode
         var featured = Featured.Select(f => f.Slug).ToList();
         Latest = await PortalQueries.Cards(portal.Public().Where(a => !featured.Contains(a.Slug))).Take(PortalQueries.PageSize).ToListAsync();
         var units = await portal.UnitsAsync();
-        TopUnits = [.. units.Where(u => u.ParentId is null || units.All(p => p.Id != u.ParentId))];
+        TopUnits = [.. units.Where(u => PortalQueries.ParentOf(units, u) is null)];
         Partners = await db.PartnerUnits.AsNoTracking().OrderBy(p => p.Order).ToListAsync();
     }
 }

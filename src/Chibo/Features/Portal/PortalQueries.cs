@@ -7,7 +7,7 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Chibo.Features.Portal;
 
 /// <summary>An organisation as the portal shows it, with its human address.</summary>
-public sealed record PortalUnit(Guid Id, Guid? ParentId, string Name, OrganisationKind Kind, string Path, string Slug);
+public sealed record PortalUnit(Guid Id, string Name, OrganisationKind Kind, string Path, string Slug);
 
 /// <summary>An article in a list: enough for a card, nothing of a draft.</summary>
 public sealed record ArticleCard(string Slug, string Title, string? Summary, DateTime PublishAt, string Organisation, NewsCategory Category, Guid? Thumbnail);
@@ -45,7 +45,7 @@ public sealed class PortalQueries(AppDbContext db, TimeProvider clock, IMemoryCa
             var rows = await db.Organisations.AsNoTracking()
                 .Where(o => NewsAccess.PortalKinds.Contains(o.Kind) && o.DissolvedOn == null)
                 .OrderBy(o => o.Id)
-                .Select(o => new { o.Id, o.ParentId, o.Name, o.Kind, o.Path })
+                .Select(o => new { o.Id, o.Name, o.Kind, o.Path })
                 .ToListAsync(cancellationToken);
             var taken = new HashSet<string>(StringComparer.Ordinal);
             var units = new List<PortalUnit>(rows.Count);
@@ -57,7 +57,7 @@ public sealed class PortalQueries(AppDbContext db, TimeProvider clock, IMemoryCa
                     slug = $"{Slugs.From(row.Name)}-{n}";
                 }
 
-                units.Add(new PortalUnit(row.Id, row.ParentId, row.Name, row.Kind, row.Path, slug));
+                units.Add(new PortalUnit(row.Id, row.Name, row.Kind, row.Path, slug));
             }
 
             return (IReadOnlyList<PortalUnit>)units;
@@ -69,6 +69,10 @@ public sealed class PortalQueries(AppDbContext db, TimeProvider clock, IMemoryCa
         var ids = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
         return [.. ids.Select(id => units.FirstOrDefault(u => u.Id == id)).OfType<PortalUnit>()];
     }
+
+    /// <summary>The nearest portal unit above <paramref name="unit"/>: a school between a committee and its union has no page.</summary>
+    public static PortalUnit? ParentOf(IReadOnlyList<PortalUnit> units, PortalUnit unit) =>
+        Ancestry(units, unit.Path).LastOrDefault(u => u.Id != unit.Id);
 
     /// <summary>Search without diacritics: every word of the query, folded, must be in the article's folded text.</summary>
     public IQueryable<NewsArticle> Search(string query)

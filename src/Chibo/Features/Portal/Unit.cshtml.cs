@@ -32,8 +32,7 @@ public sealed class UnitModel(PortalQueries portal) : PageModel
         Unit = unit;
         PageNumber = Math.Max(1, page);
         Breadcrumb = [.. PortalQueries.Ancestry(units, unit.Path).Where(u => u.Id != unit.Id)];
-        Children = [.. units.Where(u => u.Id != unit.Id && u.Path.StartsWith(unit.Path, StringComparison.Ordinal)
-            && PortalQueries.Ancestry(units, u.Path).Where(a => a.Id != u.Id).LastOrDefault()?.Id == unit.Id).OrderBy(u => u.Name)];
+        Children = [.. units.Where(u => PortalQueries.ParentOf(units, u)?.Id == unit.Id).OrderBy(u => u.Name)];
         var cards = await PortalQueries.Cards(portal.PublicWithin(unit.Path))
             .Skip((PageNumber - 1) * PortalQueries.PageSize).Take(PortalQueries.PageSize + 1).ToListAsync();
         HasMore = cards.Count > PortalQueries.PageSize;

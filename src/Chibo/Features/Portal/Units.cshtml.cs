@@ -10,8 +10,4 @@ public sealed class UnitsModel(PortalQueries portal) : PageModel
     public IReadOnlyList<PortalUnit> Units { get; private set; } = [];
 
     public async Task OnGetAsync() => Units = [.. (await portal.UnitsAsync()).OrderBy(u => u.Path.Length).ThenBy(u => u.Name)];
-
-    /// <summary>The nearest portal unit above (a school between a committee and its cell has no page).</summary>
-    public PortalUnit? ParentOf(PortalUnit unit) =>
-        PortalQueries.Ancestry(Units, unit.Path).Where(u => u.Id != unit.Id).LastOrDefault();
 }
