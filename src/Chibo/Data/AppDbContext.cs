@@ -49,6 +49,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<NumberCounter> NumberCounters => Set<NumberCounter>();
 
     public DbSet<IssuedDocument> IssuedDocuments => Set<IssuedDocument>();
+    public DbSet<NewsArticle> NewsArticles => Set<NewsArticle>();
+    public DbSet<NewsSlug> NewsSlugs => Set<NewsSlug>();
+    public DbSet<NewsPhoto> NewsPhotos => Set<NewsPhoto>();
+    public DbSet<NewsRevision> NewsRevisions => Set<NewsRevision>();
+    public DbSet<PartnerUnit> PartnerUnits => Set<PartnerUnit>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

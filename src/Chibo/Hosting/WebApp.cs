@@ -5,6 +5,7 @@ using Chibo.Data.Entities;
 using Chibo.Data;
 using Chibo.Features.Cases;
 using Chibo.Features.Dossiers;
+using Chibo.Features.Portal;
 using Chibo.Http;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
@@ -69,10 +70,18 @@ public static class WebApp
         builder.Services.AddScoped<Features.Training.IssueCertificates>();
         builder.Services.AddScoped<Features.Forms.NumberRegister>();
         builder.Services.AddScoped<Features.Forms.CaseForms>();
+        builder.Services.AddScoped<Features.News.ArticleDesk>();
+        builder.Services.AddScoped<Features.News.MeetingDraft>();
+        builder.Services.AddScoped<Features.Portal.PortalQueries>();
+        builder.Services.AddSingleton<Features.Portal.PortalCache>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddOutputCache(Features.Portal.PortalCache.Configure);
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
             options.Conventions.AuthorizeFolder("/");
+            // The public portal: readable by anyone; its writing desk (/Features/News) stays behind sign-in.
+            options.Conventions.AllowAnonymousToFolder("/Portal");
         });
 
         var app = builder.Build();
@@ -97,10 +106,13 @@ public static class WebApp
         app.UseAuthentication();
         app.Use(LoadCurrentUserAsync);
         app.UseAuthorization();
+        // After authentication: the default policy serves and stores only anonymous requests.
+        app.UseOutputCache();
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapRazorPages();
+        app.MapPortal();
         // A pure appraisal of the posted file: nothing is stored or logged, so it needs no account.
         app.MapDossiersApi().AllowAnonymous();
         return app;
@@ -142,9 +154,17 @@ public static class WebApp
     /// <summary>Loads the signed-in user's grants once per request; a generated password must be changed first.</summary>
     private static async Task LoadCurrentUserAsync(HttpContext context, RequestDelegate next)
     {
+        // An anonymous request has no grants to load: it skips the database (and the public portal's cached
+        // pages stay cheap to serve).
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            await next(context);
+            return;
+        }
+
         var me = context.RequestServices.GetRequiredService<CurrentUser>();
         await me.LoadAsync(context.RequestAborted);
-        if (context.User.Identity?.IsAuthenticated == true && !me.IsSignedIn)
+        if (!me.IsSignedIn)
         {
             // The cookie names an account that no longer exists: end the session instead of failing later.
             await context.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -56,6 +56,7 @@ public static class DemoSeeder
             await world.WriteAsync(new BulkWriter(db), cancellationToken);
             await DemoMeetings.WriteAsync(db, story, cancellationToken);
             await DemoTraining.WriteAsync(db, story, cancellationToken);
+            await DemoNews.WriteAsync(db, story, cancellationToken);
             await CreateAccountsAsync(db, users, story);
             await transaction.CommitAsync(cancellationToken);
         });
