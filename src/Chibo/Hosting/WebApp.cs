@@ -56,6 +56,8 @@ public static class WebApp
         builder.Services.AddScoped<Features.Meetings.EditMeeting>();
         builder.Services.AddScoped<Features.Meetings.RecordVote>();
         builder.Services.AddScoped<Features.Meetings.MeetingMinutes>();
+        builder.Services.AddScoped<Features.Imports.SheetImport>();
+        builder.Services.AddScoped<Features.Imports.ImportUploads>();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
@@ -84,6 +86,7 @@ public static class WebApp
         app.UseAuthentication();
         app.Use(LoadCurrentUserAsync);
         app.UseAuthorization();
+        Features.Imports.ImportUploads.UseUploadLimit(app);
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
