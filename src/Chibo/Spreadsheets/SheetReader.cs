@@ -19,9 +19,13 @@ public sealed class SheetException(string message) : Exception(message);
 
 /// <summary>
 /// Reads the first sheet of an .xlsx row by row (MiniExcel streams the zip; no DOM), so a huge sheet is
-/// refused after <see cref="MaxRows"/> rows rather than loaded. Merged cells are filled with their value, so a
-/// header merged over two rows or columns reads as that header in each cell it covers.
+/// refused after <see cref="MaxRows"/> rows rather than loaded. A header merged over two rows keeps its text in
+/// the top cell only: an empty header cell takes the text above it, so a two-line header reads as one line.
 /// </summary>
+/// <remarks>
+/// MiniExcel's FillMergedCells is off on purpose: it reads the whole sheet once more to find the merged
+/// ranges (listed at its end), which on a million-row sheet costs a minute before the row limit can apply.
+/// </remarks>
 public static class SheetReader
 {
     /// <summary>Rows of data one file may hold: a whole school's roll fits; a larger file is split.</summary>
@@ -35,12 +39,13 @@ public static class SheetReader
     public static SheetContent Read(Stream stream, Func<IReadOnlyList<string>, int> scoreHeader, int maxRows = MaxRows)
     {
         CheckSignature(stream);
-        var configuration = new OpenXmlConfiguration { FillMergedCells = true, IgnoreEmptyRows = false, EnableSharedStringCache = true };
+        var configuration = new OpenXmlConfiguration { IgnoreEmptyRows = false, EnableSharedStringCache = true };
         try
         {
             var top = new List<SheetRow>();
             var rows = new List<SheetRow>();
             var header = -1;
+            var headers = Array.Empty<string>();
             var number = 0;
             foreach (IDictionary<string, object?> cells in MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX, configuration: configuration))
             {
@@ -51,7 +56,7 @@ public static class SheetReader
                     top.Add(row);
                     if (top.Count == HeaderSearchRows)
                     {
-                        header = PickHeader(top, scoreHeader, rows);
+                        header = PickHeader(top, scoreHeader, rows, out headers);
                         if (header < 0)
                         {
                             throw new SheetException($"{HeaderSearchRows} dòng đầu của trang tính đầu tiên đều trống: không thấy dòng tiêu đề cột.");
@@ -75,7 +80,7 @@ public static class SheetReader
 
             if (header < 0)
             {
-                header = PickHeader(top, scoreHeader, rows);
+                header = PickHeader(top, scoreHeader, rows, out headers);
             }
 
             if (header < 0)
@@ -83,8 +88,7 @@ public static class SheetReader
                 throw new SheetException("Trang tính đầu tiên không có dữ liệu: không thấy dòng tiêu đề cột nào.");
             }
 
-            var headerRow = top[header];
-            return new SheetContent(headerRow.Number, [.. headerRow.Cells.Select(c => CellText.Text(c) ?? "")], rows);
+            return new SheetContent(top[header].Number, headers, rows);
         }
         catch (Exception ex) when (ex is InvalidDataException or XmlException or InvalidOperationException or NotSupportedException or IndexOutOfRangeException or FormatException)
         {
@@ -94,25 +98,33 @@ public static class SheetReader
     }
 
     /// <summary>
-    /// The best-scoring row among the first ones (the lower on a tie: the line right above the data in a
-    /// two-line header); the rows after it move to <paramref name="rows"/>. -1 when every row is empty.
+    /// The header among the first rows: a row naming at least one known field, whose texts (an empty cell taking
+    /// the text above it) name the most; the lower on a tie, as the line right above the data. The rows after it
+    /// move to <paramref name="rows"/>; its texts are those filled from above. -1 when no row names a field and
+    /// every row is empty.
     /// </summary>
-    private static int PickHeader(List<SheetRow> top, Func<IReadOnlyList<string>, int> scoreHeader, List<SheetRow> rows)
+    private static int PickHeader(List<SheetRow> top, Func<IReadOnlyList<string>, int> scoreHeader, List<SheetRow> rows, out string[] headers)
     {
         var best = -1;
         var bestScore = -1;
+        headers = [];
+        var filled = Array.Empty<string>();
         for (var i = 0; i < top.Count; i++)
         {
-            if (IsEmpty(top[i]))
+            var own = top[i].Cells.Select(c => CellText.Text(c) ?? "").ToArray();
+            filled = [.. Enumerable.Range(0, Math.Max(own.Length, filled.Length)).Select(c => c < own.Length && own[c].Length > 0 ? own[c] : c < filled.Length ? filled[c] : "")];
+            if (own.All(t => t.Length == 0))
             {
                 continue;
             }
 
-            var score = scoreHeader([.. top[i].Cells.Select(c => CellText.Text(c) ?? "")]);
-            if (score >= bestScore && (score > 0 || best < 0))
+            var named = scoreHeader(own) > 0;
+            var score = named ? scoreHeader(filled) : 0;
+            if ((named && score >= bestScore) || best < 0)
             {
                 best = i;
-                bestScore = score;
+                bestScore = named ? score : -1;
+                headers = [.. filled];
             }
         }
 
