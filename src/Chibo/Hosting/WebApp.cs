@@ -5,6 +5,7 @@ using Chibo.Data.Entities;
 using Chibo.Data;
 using Chibo.Features.Cases;
 using Chibo.Features.Dossiers;
+using Chibo.Features.Exports;
 using Chibo.Http;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
@@ -58,6 +59,7 @@ public static class WebApp
         builder.Services.AddScoped<Features.Meetings.MeetingMinutes>();
         builder.Services.AddScoped<Features.Imports.SheetImport>();
         builder.Services.AddScoped<Features.Imports.ImportUploads>();
+        builder.Services.AddScoped<Features.Exports.ListExports>();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
@@ -91,6 +93,7 @@ public static class WebApp
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapRazorPages();
+        app.MapExports();
         // A pure appraisal of the posted file: nothing is stored or logged, so it needs no account.
         app.MapDossiersApi().AllowAnonymous();
         return app;

@@ -71,7 +71,7 @@ public sealed class ImportUploads(DatabaseSettings settings, TimeProvider clock)
             var limit = MaxBytes + (64 * 1024);
             if (context.Request.ContentLength > limit)
             {
-                context.Response.Redirect($"{ImportPage.Path}?qua-lon=1", permanent: false);
+                context.Response.Redirect($"{ImportPage.Path}?qua-lon=true", permanent: false);
                 return;
             }
 
