@@ -60,7 +60,25 @@ public sealed class SheetImport(AppDbContext db, AuditLog audit, AuditActor acto
     public async Task<ImportReport> CommitAsync(Stream file, ImportRequest request, CancellationToken cancellationToken = default)
     {
         ImportReport? report = null;
-        await AllOrNothing.RunAsync(db, async () =>
+        try
+        {
+            await CommitPlanAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved one of these people between the plan and the write: nothing of the file was kept.
+            db.ChangeTracker.Clear();
+            return report! with
+            {
+                Committed = false,
+                Problems = [new ImportProblem(0, "Trong lúc nhập, một số bản ghi vừa được người khác sửa. Chưa ghi dòng nào; hãy xem trước và ghi lại.")],
+            };
+        }
+
+        db.ChangeTracker.Clear();
+        return report!;
+
+        Task CommitPlanAsync() => AllOrNothing.RunAsync(db, async () =>
         {
             var (planned, apply) = await PlanAsync(file, request, cancellationToken);
             report = planned;
@@ -83,8 +101,6 @@ public sealed class SheetImport(AppDbContext db, AuditLog audit, AuditActor acto
             report = planned with { Committed = true };
             return [];
         }, cancellationToken);
-        db.ChangeTracker.Clear();
-        return report!;
     }
 
     private sealed record Counts(int Created, int Updated, int Unchanged);
