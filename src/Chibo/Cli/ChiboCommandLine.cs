@@ -23,6 +23,7 @@ public static class ChiboCommandLine
         ["backup"] = BackupCommand.RunAsync,
         ["restore"] = RestoreCommand.RunAsync,
         ["org"] = OrgCommand.RunAsync,
+        ["import"] = ImportCommand.RunAsync,
     };
 
     public const string Usage = """
@@ -39,6 +40,8 @@ public static class ChiboCommandLine
           chibo backup TỆP [--data THƯ_MỤC]                  sao lưu cơ sở dữ liệu SQLite đang chạy
           chibo restore TỆP [--data THƯ_MỤC]                 khôi phục từ bản sao lưu
           chibo org list | chibo org move ID --to ID_CẤP_TRÊN  xem cây tổ chức; chuyển một tổ chức sang cấp trên mới
+          chibo import LOẠI TỆP.xlsx --org ID [--dry-run]    nhập danh sách Excel vào một trường (LOẠI: students, classes,
+                                                             grades, conduct, union); tất cả các dòng hoặc không dòng nào
           chibo help                                         in hướng dẫn này
 
         Cấu hình (tham số dòng lệnh --Khóa=giá_trị hoặc biến môi trường Khóa__Con):

@@ -130,6 +130,26 @@ public sealed class AuditLog(AppDbContext db, AuditActor actor, TimeProvider clo
         });
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Records an action on many records at once — a list exported, a sheet imported — with what it covered
+    /// (filters, counts, the people's ids) as JSON. Saved at once, inside the caller's transaction if any.
+    /// </summary>
+    public async Task RecordAsync(string action, string entityType, string entityId, object details, CancellationToken cancellationToken = default)
+    {
+        var (userId, name) = actor.Current();
+        db.AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            UserId = userId,
+            Actor = name,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId,
+            Changes = JsonSerializer.Serialize(details, AuditJson.Options),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
 }
 
 internal static class AuditJson

@@ -6,6 +6,7 @@ using Chibo.Data;
 using Chibo.Features.Cases;
 using Chibo.Features.Dossiers;
 using Chibo.Features.Portal;
+using Chibo.Features.Exports;
 using Chibo.Http;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
@@ -76,6 +77,9 @@ public static class WebApp
         builder.Services.AddSingleton<Features.Portal.PortalCache>();
         builder.Services.AddMemoryCache();
         builder.Services.AddOutputCache(Features.Portal.PortalCache.Configure);
+        builder.Services.AddScoped<Features.Imports.SheetImport>();
+        builder.Services.AddScoped<Features.Imports.ImportUploads>();
+        builder.Services.AddScoped<Features.Exports.ListExports>();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
@@ -108,11 +112,13 @@ public static class WebApp
         app.UseAuthorization();
         // After authentication: the default policy serves and stores only anonymous requests.
         app.UseOutputCache();
+        Features.Imports.ImportUploads.UseUploadLimit(app);
 
         app.MapStaticAssets();
         app.MapHealthChecks("/health");
         app.MapRazorPages();
         app.MapPortal();
+        app.MapExports();
         // A pure appraisal of the posted file: nothing is stored or logged, so it needs no account.
         app.MapDossiersApi().AllowAnonymous();
         return app;

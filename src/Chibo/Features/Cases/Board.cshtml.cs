@@ -90,6 +90,13 @@ public sealed class BoardModel(AppDbContext db, CurrentUser me, CaseFiles files)
         return Page();
     }
 
+    /// <summary>Every case of the chosen organisation by stage, as an .xlsx (export in Features/Exports).</summary>
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] Exports.ListExports exports, CancellationToken cancellationToken)
+    {
+        var page = await OnGetAsync(cancellationToken);
+        return page is PageResult ? await exports.BoardAsync(Organisation, cancellationToken) : page;
+    }
+
     public int Count(Stage stage) => Counts.GetValueOrDefault(stage);
 
     public int DaysIn(Card card) => Today.DayNumber - card.Since.DayNumber;

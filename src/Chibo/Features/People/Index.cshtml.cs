@@ -69,7 +69,18 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
             return StatusCode(StatusCodes.Status403Forbidden);
         }
 
-        Filter = new PeopleFilter
+        Filter = BuildFilter();
+        Result = await new PeopleSearch(db, me).RunAsync(Filter, cancellationToken);
+        await LoadChoicesAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The list as an .xlsx, with the same filters and order (export in Features/Exports).</summary>
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] Exports.ListExports exports, CancellationToken cancellationToken) =>
+        me.CanReadPeople ? await exports.PeopleAsync(BuildFilter(), cancellationToken) : StatusCode(StatusCodes.Status403Forbidden);
+
+    private PeopleFilter BuildFilter() =>
+        new()
         {
             Text = Text,
             OrganisationId = Guid.TryParse(Organisation, out var organisationId) ? organisationId : null,
@@ -83,10 +94,6 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
             Descending = Order == "giam",
             Page = int.TryParse(PageNumber, out var page) ? page : 1,
         };
-        Result = await new PeopleSearch(db, me).RunAsync(Filter, cancellationToken);
-        await LoadChoicesAsync(cancellationToken);
-        return Page();
-    }
 
     private async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
@@ -148,6 +155,13 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
         }
 
         return "/nhan-su" + query.ToQueryString();
+    }
+
+    /// <summary>The export of this list with its filters: every page, in the same order.</summary>
+    public string XlsxLink()
+    {
+        var link = Link(page: 1);
+        return link + (link.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "handler=Xlsx";
     }
 
     /// <summary>A column header's link: the same column again flips the order; a new column starts ascending.</summary>

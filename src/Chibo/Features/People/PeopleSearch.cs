@@ -101,6 +101,13 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
             total, page, pageCount, lowerBound);
     }
 
+    /// <summary>Every person the filters match in the user's scope, sorted as the list is, without paging (the list's export).</summary>
+    public async Task<IQueryable<Person>> FilteredAsync(PeopleFilter filter, CancellationToken cancellationToken = default)
+    {
+        var people = await MatchingTextAsync(db.People.AsNoTracking().VisibleIn(db, me.PeopleScopes), filter.Text, cancellationToken);
+        return Sort(Filter(people, filter), filter.Sort, filter.Descending);
+    }
+
     /// <summary>
     /// Every word of the folded query must begin a word of the folded name, so "yen vi" finds
     /// "Nguyễn Trịnh Yến Vi" and "an" does not find every "Tuấn". A query with a digit is a student code,
