@@ -36,6 +36,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MeetingVote> MeetingVotes => Set<MeetingVote>();
     public DbSet<MeetingTask> MeetingTasks => Set<MeetingTask>();
     public DbSet<MeetingCorrection> MeetingCorrections => Set<MeetingCorrection>();
+    public DbSet<AdmissionTarget> AdmissionTargets => Set<AdmissionTarget>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

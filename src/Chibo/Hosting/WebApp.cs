@@ -57,6 +57,9 @@ public static class WebApp
         builder.Services.AddScoped<Features.Meetings.EditMeeting>();
         builder.Services.AddScoped<Features.Meetings.RecordVote>();
         builder.Services.AddScoped<Features.Meetings.MeetingMinutes>();
+        builder.Services.AddScoped<Features.Oversight.Figures>();
+        builder.Services.AddScoped<Features.Oversight.SetTargets>();
+        builder.Services.AddScoped<Features.Oversight.OversightReport>();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
