@@ -20,6 +20,7 @@ public sealed record Period(int Year, int? Half = null)
     /// <summary>"năm 2024", "6 tháng đầu năm 2024", "6 tháng cuối năm 2024".</summary>
     public string Label => Half switch { 1 => $"6 tháng đầu năm {Year}", 2 => $"6 tháng cuối năm {Year}", _ => $"năm {Year}" };
 
+    [JsonIgnore]
     public bool IsValid => Year is >= 2000 and <= 2100 && Half is null or 1 or 2;
 }
 
