@@ -55,6 +55,7 @@ public static class DemoSeeder
             var story = world.BuildStory();
             await world.WriteAsync(new BulkWriter(db), cancellationToken);
             await DemoMeetings.WriteAsync(db, story, cancellationToken);
+            await DemoTargets.WriteAsync(db, story, cancellationToken);
             await CreateAccountsAsync(db, users, story);
             await transaction.CommitAsync(cancellationToken);
         });

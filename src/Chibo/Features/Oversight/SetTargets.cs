@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chibo.Features.Oversight;
 
-/// <summary>A target as typed: the total and the optional quarters, with the version the editor read (0 for a new one).</summary>
-public sealed record TargetInput(Guid OrganisationId, int? Total, int?[] Quarters, int Version);
+/// <summary>A target as typed: the total and the optional quarters, with the version the editor read (null when there was none).</summary>
+public sealed record TargetInput(Guid OrganisationId, int? Total, int?[] Quarters, int? Version);
 
 /// <summary>An organisation's yearly target and its split among the party organisations directly below it, saved together.</summary>
 public sealed record SetTargetsRequest(Guid OrganisationId, int Year, TargetInput Own, IReadOnlyList<TargetInput> Children);
@@ -73,7 +73,7 @@ public sealed class SetTargets(AppDbContext db, CurrentUser me)
         foreach (var input in inputs)
         {
             var row = existing.GetValueOrDefault(input.OrganisationId);
-            if ((row?.Version ?? 0) != input.Version)
+            if (row?.Version != input.Version)
             {
                 return Conflict();
             }

@@ -17,7 +17,7 @@ public sealed class TargetsModel(AppDbContext db, CurrentUser me, ChiboClock clo
         public string Name { get; set; } = "";
         public int? Total { get; set; }
         public int?[] Quarters { get; set; } = new int?[4];
-        public int Version { get; set; }
+        public int? Version { get; set; }
     }
 
     [BindProperty(SupportsGet = true)]
