@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Html;
 
@@ -86,7 +85,9 @@ public static class Charts
         return new HtmlString(svg.ToString());
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    /// <summary>Escapes markup only: Vietnamese letters are written as they are.</summary>
+    private static string E(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 
     private static string Id(string title) => "c" + ((uint)StringComparer.Ordinal.GetHashCode(title)).ToString("x", CultureInfo.InvariantCulture);
 }

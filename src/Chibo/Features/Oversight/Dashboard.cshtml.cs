@@ -86,7 +86,7 @@ public sealed class DashboardModel(AppDbContext db, CurrentUser me, ChiboClock c
     {
         if (me.PathsFor(OversightAccess.Readers).Count == 0)
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         if (!Period.IsValid)
@@ -103,7 +103,7 @@ public sealed class DashboardModel(AppDbContext db, CurrentUser me, ChiboClock c
 
         if (!OversightAccess.CanRead(me, chosen))
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         Organisation = chosen;

@@ -208,7 +208,7 @@ public sealed class Figures(AppDbContext db)
                 c.Stage,
                 Applied = c.Steps.Where(s => s.VoidedAt == null && s.Kind == EventKind.Application).Min(s => (DateOnly?)s.Date),
                 Voted = c.Steps.Where(s => s.VoidedAt == null && s.Kind == EventKind.CellResolution).Max(s => (DateOnly?)s.Date),
-                Decided = c.Steps.Where(s => s.VoidedAt == null && s.Kind == EventKind.AdmissionDecision).Max(s => s.Received ?? s.Date),
+                Decided = c.Steps.Where(s => s.VoidedAt == null && s.Kind == EventKind.AdmissionDecision).Max(s => (DateOnly?)(s.Received ?? s.Date)),
                 Ceremony = c.Steps.Where(s => s.VoidedAt == null && s.Kind == EventKind.Ceremony).Max(s => (DateOnly?)s.Date),
                 Recognition = c.Steps.Where(s => s.VoidedAt == null && s.Kind == EventKind.RecognitionResolution).Max(s => (DateOnly?)s.Date),
             })

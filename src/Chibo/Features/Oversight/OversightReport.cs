@@ -55,7 +55,7 @@ public sealed class OversightReport(AppDbContext db, Figures figures, IConfigura
         var rows = new List<TableRow>();
         void Add(string table, string item, object? value) => rows.Add(new TableRow(table, item, value?.ToString() ?? "—"));
 
-        const string target = "1. Chỉ tiêu và kết quả kết nạp";
+        const string target = "Chỉ tiêu và kết quả kết nạp";
         Add(target, "Chỉ tiêu kết nạp", f.Target.Total);
         Add(target, "Đã giao cho tổ chức trực thuộc", f.Target.Assigned);
         Add(target, "Số đảng viên mới được kết nạp", f.Target.Admitted);
@@ -65,19 +65,19 @@ public sealed class OversightReport(AppDbContext db, Figures figures, IConfigura
             Add(target, $"Quý {q + 1}: kết nạp / chỉ tiêu", $"{f.Target.AdmittedByQuarter[q]} / {f.Target.QuarterTargets[q]?.ToString() ?? "—"}");
         }
 
-        const string funnel = "2. Tạo nguồn: số người vào từng giai đoạn trong kỳ";
+        const string funnel = "Tạo nguồn: số người vào từng giai đoạn trong kỳ";
         foreach (var stage in f.Funnel)
         {
             Add(funnel, Capital(stage.Name), $"{stage.Entered} (hiện có {stage.Now}; chuyển tiếp {(stage.ConversionPercent is { } c ? $"{c}%" : "—")})");
         }
 
-        const string time = "3. Thời gian ở mỗi giai đoạn (ngày): trung vị (khoảng tứ phân vị)";
+        const string time = "Thời gian ở mỗi giai đoạn (ngày): trung vị (khoảng tứ phân vị)";
         foreach (var stage in f.TimeInStage.Where(t => t.Cases > 0))
         {
             Add(time, Capital(stage.Name), $"{stage.MedianDays} ({stage.LowerQuartileDays}–{stage.UpperQuartileDays}), {stage.Cases} hồ sơ");
         }
 
-        const string members = "4. Cơ cấu đảng viên mới";
+        const string members = "Cơ cấu đảng viên mới";
         Add(members, "Tổng số", f.NewMembers.Total);
         Add(members, "Nữ", f.NewMembers.Women);
         Add(members, "Nam", f.NewMembers.Men);
@@ -98,13 +98,13 @@ public sealed class OversightReport(AppDbContext db, Figures figures, IConfigura
         Add(members, "Tổng số đảng viên cuối kỳ", f.Members.Total);
         Add(members, $"Tỷ lệ đảng viên trẻ ({Figures.YoungFrom}–{Figures.YoungTo}) trong toàn bộ đảng viên (%)", OrganisationFigures.Percent(f.Members.Young, f.Members.Total));
 
-        const string work = "5. Thời hạn và sinh hoạt";
+        const string work = "Thời hạn và sinh hoạt";
         Add(work, "Bước đã quá hạn", f.Overdue);
         Add(work, $"Bước đến hạn trong {Figures.UpcomingWorkingDays} ngày làm việc", f.Upcoming);
         Add(work, "Chi bộ thiếu sinh hoạt thường kỳ (số tháng thiếu)", $"{f.Rhythm.CellsMissingRegular} ({f.Rhythm.MissedMonths})");
         Add(work, "Chi bộ thiếu sinh hoạt chuyên đề (số quý thiếu)", $"{f.Rhythm.CellsMissingThematic} ({f.Rhythm.MissedQuarters})");
 
-        const string children = "6. Các tổ chức trực thuộc: chỉ tiêu / kết nạp / đang theo dõi / quá hạn";
+        const string children = "Các tổ chức trực thuộc: chỉ tiêu / kết nạp / đang theo dõi / quá hạn";
         foreach (var child in f.Children)
         {
             Add(children, child.Name, $"{child.Target?.ToString() ?? "—"} / {child.Admitted} / {child.Open} / {child.Overdue}");
@@ -128,30 +128,30 @@ public sealed class OversightReport(AppDbContext db, Figures figures, IConfigura
         {
             new($"Thực hiện nhiệm vụ tạo nguồn và phát triển đảng viên trong học sinh, sinh viên, {content.Organisation.Name} báo cáo kết quả {f.Period.Label} ({f.Period.From:dd/MM/yyyy}–{f.Period.To:dd/MM/yyyy}), số liệu tính đến ngày {f.AsOf:dd/MM/yyyy}, như sau:"),
         };
+        var section = 0;
         foreach (var table in Tables(f).GroupBy(r => r.Table))
         {
-            body.Add(new Block(table.Key, BlockStyle.Heading));
+            body.Add(new Block($"{++section}. {table.Key}", BlockStyle.Heading));
             body.AddRange(table.Select(r => new Block($"{r.Item}: {r.Value}.", BlockStyle.Item)));
         }
 
-        body.Add(new Block($"7. Danh sách đảng viên mới được kết nạp ({content.Admitted.Count})", BlockStyle.Heading));
+        body.Add(new Block($"{++section}. Danh sách đảng viên mới được kết nạp ({content.Admitted.Count})", BlockStyle.Heading));
         if (content.Admitted.Count == 0)
         {
             body.Add(new Block("Không có.", BlockStyle.Item));
         }
 
         body.AddRange(content.Admitted.Select((a, i) => new Block(
-            $"{i + 1}. {a.Name}, {a.Gender.ToLowerInvariant()}, sinh {a.Born?.ToString("dd/MM/yyyy") ?? "không rõ"}, dân tộc {a.Ethnicity ?? "không rõ"}; {a.Cell}; quyết định kết nạp {a.Decision ?? "(chưa ghi số)"} ngày {a.Decided:dd/MM/yyyy}.",
-            BlockStyle.Item)));
-        body.Add(new Block($"8. Hồ sơ quá hạn ({content.Overdue.Count})", BlockStyle.Heading));
+            $"{i + 1}. {a.Name}, {a.Gender.ToLowerInvariant()}, sinh {a.Born?.ToString("dd/MM/yyyy") ?? "không rõ"}, dân tộc {a.Ethnicity ?? "không rõ"}; {a.Cell}; quyết định kết nạp {a.Decision ?? "(chưa ghi số)"} ngày {a.Decided:dd/MM/yyyy}.")));
+        body.Add(new Block($"{++section}. Hồ sơ quá hạn ({content.Overdue.Count})", BlockStyle.Heading));
         if (content.Overdue.Count == 0)
         {
             body.Add(new Block("Không có.", BlockStyle.Item));
         }
 
-        body.AddRange(content.Overdue.Select((o, i) => new Block($"{i + 1}. {o.Name} ({o.Cell}): {o.Step}, hạn {o.Due:dd/MM/yyyy}.", BlockStyle.Item)));
+        body.AddRange(content.Overdue.Select((o, i) => new Block($"{i + 1}. {o.Name} ({o.Cell}): {o.Step}, hạn {o.Due:dd/MM/yyyy}.")));
         return new PartyDocument(header, "BÁO CÁO", $"kết quả tạo nguồn và phát triển đảng viên {f.Period.Label}", body, null,
-            new Signature(cell ? "Bí thư" : "Bí thư", "", cell ? "T/M CHI BỘ" : "T/M ĐẢNG ỦY"));
+            new Signature("Bí thư", "", cell ? "T/M CHI BỘ" : "T/M ĐẢNG ỦY"));
     }
 
     /// <summary>The report's tables as a spreadsheet: one row per figure.</summary>

@@ -95,12 +95,12 @@ public sealed class TargetsModel(AppDbContext db, CurrentUser me, ChiboClock clo
             : (await OversightAccess.ChoicesAsync(db, me, cancellationToken)).FirstOrDefault(setTargets.CanEdit);
         if (chosen is null)
         {
-            return me.PathsFor(SetTargets.Editors).Count == 0 ? Forbid() : NotFound();
+            return me.PathsFor(SetTargets.Editors).Count == 0 ? StatusCode(StatusCodes.Status403Forbidden) : NotFound();
         }
 
         if (!setTargets.CanEdit(chosen))
         {
-            return Forbid();
+            return StatusCode(StatusCodes.Status403Forbidden);
         }
 
         Organisation = chosen;
