@@ -17,7 +17,7 @@ public static class Charts
 
     public static IHtmlContent Bars(string title, string description, IReadOnlyList<Bar> bars)
     {
-        var max = Math.Max(1, bars.Max(b => Math.Max(b.Value, b.Target ?? 0)));
+        var max = Math.Max(1, bars.Select(b => Math.Max(b.Value, b.Target ?? 0)).DefaultIfEmpty(0).Max());
         var height = bars.Count * Row + 8;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" viewBox=\"0 0 {Width} {height}\" role=\"img\" aria-labelledby=\"{Id(title)}-t {Id(title)}-d\" preserveAspectRatio=\"xMinYMin meet\">");
