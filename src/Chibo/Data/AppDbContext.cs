@@ -54,6 +54,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<NewsPhoto> NewsPhotos => Set<NewsPhoto>();
     public DbSet<NewsRevision> NewsRevisions => Set<NewsRevision>();
     public DbSet<PartnerUnit> PartnerUnits => Set<PartnerUnit>();
+    public DbSet<AdmissionTarget> AdmissionTargets => Set<AdmissionTarget>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -7,6 +7,7 @@ using Chibo.Features.Cases;
 using Chibo.Features.Dossiers;
 using Chibo.Features.Portal;
 using Chibo.Features.Exports;
+using Chibo.Features.Oversight;
 using Chibo.Http;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
@@ -44,6 +45,13 @@ public static class WebApp
         builder.Services.ConfigureApplicationCookie(ConfigureCookie);
         builder.Services.AddAuthorization();
         builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Chibo API";
+            document.Info.Description = "Thẩm định hồ sơ kết nạp và số liệu tổng quan của tổ chức đảng.";
+            return Task.CompletedTask;
+        }));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         // Vietnamese letters are written as they are, not as &#x...; entities.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();
@@ -80,6 +88,9 @@ public static class WebApp
         builder.Services.AddScoped<Features.Imports.SheetImport>();
         builder.Services.AddScoped<Features.Imports.ImportUploads>();
         builder.Services.AddScoped<Features.Exports.ListExports>();
+        builder.Services.AddScoped<Features.Oversight.Figures>();
+        builder.Services.AddScoped<Features.Oversight.SetTargets>();
+        builder.Services.AddScoped<Features.Oversight.OversightReport>();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
@@ -121,6 +132,9 @@ public static class WebApp
         app.MapExports();
         // A pure appraisal of the posted file: nothing is stored or logged, so it needs no account.
         app.MapDossiersApi().AllowAnonymous();
+        // Scoped as the dashboard page; the handler answers 401/403/404 itself, as ProblemDetails.
+        app.MapFiguresApi().AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 

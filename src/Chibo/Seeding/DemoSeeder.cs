@@ -57,6 +57,7 @@ public static class DemoSeeder
             await DemoMeetings.WriteAsync(db, story, cancellationToken);
             await DemoTraining.WriteAsync(db, story, cancellationToken);
             await DemoNews.WriteAsync(db, story, cancellationToken);
+            await DemoTargets.WriteAsync(db, story, cancellationToken);
             await CreateAccountsAsync(db, users, story);
             await transaction.CommitAsync(cancellationToken);
         });

@@ -151,6 +151,8 @@ internal sealed class CaseStepRecordConfiguration : IEntityTypeConfiguration<Cas
         e.Property(s => s.VoidedBy).HasMaxLength(256);
         e.Property(s => s.VoidReason).HasMaxLength(1000);
         e.HasIndex(s => new { s.CaseId, s.Date });
+        // Dashboards count the steps of a kind in a period (admissions this year).
+        e.HasIndex(s => new { s.Kind, s.Date });
         e.HasOne<Person>().WithMany().HasForeignKey(s => s.MemberPersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -47,19 +47,27 @@ public sealed class RhythmModel(AppDbContext db, CurrentUser me, ChiboClock cloc
 
         Today = clock.Today;
         var year = Year ??= Today.Year;
-        var cells = await db.Organisations.AsNoTracking().Within(scopes)
+        Cells = await ForCellsAsync(db, db.Organisations.Within(scopes), year, Today);
+        return Page();
+    }
+
+    /// <summary>The rhythm and scores of every cell among <paramref name="organisations"/> in <paramref name="year"/>, judged on <paramref name="today"/>.</summary>
+    public static async Task<IReadOnlyList<CellRhythm>> ForCellsAsync(
+        AppDbContext db, IQueryable<Organisation> organisations, int year, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        var cells = await organisations.AsNoTracking()
             .Where(o => o.Kind == OrganisationKind.Cell)
             .OrderBy(o => o.Name).Take(500)
             .Select(o => new { o.Id, o.Name })
-            .ToListAsync();
+            .ToListAsync(cancellationToken);
         var ids = cells.Select(c => c.Id).ToList();
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
         var meetings = await db.Meetings.AsNoTracking()
             .Where(m => ids.Contains(m.OrganisationId) && m.Date >= from && m.Date <= to && (m.Kind == MeetingKind.Regular || m.Kind == MeetingKind.Thematic))
             .Select(m => new { m.Id, m.OrganisationId, m.Date, m.Kind, Score = m.Score == null ? null : new { m.Score.Total, m.Score.Maximum, m.Score.Band } })
-            .ToListAsync();
-        Cells = [.. cells.Select(c =>
+            .ToListAsync(cancellationToken);
+        return [.. cells.Select(c =>
         {
             var regular = new int[12];
             var thematic = new int[4];
@@ -75,15 +83,16 @@ public sealed class RhythmModel(AppDbContext db, CurrentUser me, ChiboClock cloc
                 }
             }
 
-            var missedMonths = Enumerable.Range(1, 12).Count(month => MonthEnded(year, month) && regular[month - 1] == 0);
-            var missedQuarters = Enumerable.Range(1, 4).Count(quarter => MonthEnded(year, quarter * 3) && thematic[quarter - 1] == 0);
+            var missedMonths = Enumerable.Range(1, 12).Count(month => MonthEnded(year, month, today) && regular[month - 1] == 0);
+            var missedQuarters = Enumerable.Range(1, 4).Count(quarter => MonthEnded(year, quarter * 3, today) && thematic[quarter - 1] == 0);
             var scores = meetings.Where(m => m.OrganisationId == c.Id && m.Score is not null)
                 .Select(m => new Scored(m.Id, m.Date, m.Kind, m.Score!.Total, m.Score.Maximum, m.Score.Band)).OrderBy(s => s.Date).ToList();
             return new CellRhythm(c.Id, c.Name, regular, thematic, missedMonths, missedQuarters, scores);
         })];
-        return Page();
     }
 
     /// <summary>A month is judged once it is over.</summary>
-    public bool MonthEnded(int year, int month) => new DateOnly(year, month, 1).AddMonths(1) <= Today;
+    public bool MonthEnded(int year, int month) => MonthEnded(year, month, Today);
+
+    private static bool MonthEnded(int year, int month, DateOnly today) => new DateOnly(year, month, 1).AddMonths(1) <= today;
 }

@@ -40,6 +40,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
     [BindProperty(SupportsGet = true, Name = "dang")]
     public string? Party { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "ket-nap")]
+    public string? AdmittedYear { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "sap-xep")]
     public string? Sort { get; set; }
 
@@ -90,6 +93,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
             BirthYear = int.TryParse(BirthYear, out var year) && year is > 1900 and < 2100 ? year : null,
             Cohort = int.TryParse(Cohort, out var cohort) && cohort is > 1900 and < 2100 ? cohort : null,
             Party = Party switch { "dang-vien" => PartyStatus.Member, "quan-chung" => PartyStatus.NonMember, _ => null },
+            AdmittedYear = int.TryParse(AdmittedYear, out var admitted) && admitted is > 1900 and < 2100 ? admitted : null,
             Sort = Sort switch { "ngay-sinh" => PeopleSort.DateOfBirth, "lop" => PeopleSort.Class, "ma-sv" => PeopleSort.StudentCode, _ => PeopleSort.Name },
             Descending = Order == "giam",
             Page = int.TryParse(PageNumber, out var page) ? page : 1,
@@ -147,6 +151,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me) : PageModel
         Add("nam-sinh", BirthYear);
         Add("khoa", Cohort);
         Add("dang", Party);
+        Add("ket-nap", AdmittedYear);
         Add("sap-xep", sort ?? Sort);
         Add("thu-tu", order ?? Order);
         if ((page ?? 1) > 1)

@@ -34,6 +34,8 @@ public sealed record PeopleFilter
     /// <summary>The year a cohort entered, e.g. 2023 for the classes K23….</summary>
     public int? Cohort { get; init; }
     public PartyStatus? Party { get; init; }
+    /// <summary>People admitted in this year (an admission decision dated in it): the list behind a dashboard's new members.</summary>
+    public int? AdmittedYear { get; init; }
     public PeopleSort Sort { get; init; }
     public bool Descending { get; init; }
     public int Page { get; init; } = 1;
@@ -221,6 +223,15 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
             var prefix = $"K{cohort % 100:00}";
             var classes = db.Organisations.Where(o => o.Kind == OrganisationKind.SchoolClass && o.ShortName!.StartsWith(prefix)).Select(o => (Guid?)o.Id);
             people = people.Where(p => classes.Contains(p.OrganisationId));
+        }
+
+        if (filter.AdmittedYear is { } admitted)
+        {
+            var from = new DateOnly(Math.Clamp(admitted, 1, 9998), 1, 1);
+            var to = from.AddYears(1);
+            var decided = db.CaseSteps.Where(s => s.Kind == Domain.Dossiers.EventKind.AdmissionDecision && s.VoidedAt == null && s.Date >= from && s.Date < to)
+                .Join(db.Cases, s => s.CaseId, c => c.Id, (s, c) => c.PersonId);
+            people = people.Where(p => decided.Contains(p.Id));
         }
 
         // An IN over the few members, not a correlated EXISTS per person: the database starts from the members.

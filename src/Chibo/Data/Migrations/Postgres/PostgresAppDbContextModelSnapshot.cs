@@ -22,6 +22,49 @@ namespace Chibo.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Chibo.Data.Entities.AdmissionTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Quarter1")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Quarter2")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Quarter3")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Quarter4")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AdmissionTargets");
+                });
+
             modelBuilder.Entity("Chibo.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -309,6 +352,8 @@ namespace Chibo.Data.Migrations.Postgres
                     b.HasIndex("MemberPersonId");
 
                     b.HasIndex("CaseId", "Date");
+
+                    b.HasIndex("Kind", "Date");
 
                     b.ToTable("CaseSteps", (string)null);
                 });
@@ -2005,6 +2050,17 @@ namespace Chibo.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.AdmissionTarget", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.CaseComment", b =>

@@ -17,6 +17,49 @@ namespace Chibo.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Chibo.Data.Entities.AdmissionTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Quarter1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Quarter2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Quarter3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Quarter4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("AdmissionTargets");
+                });
+
             modelBuilder.Entity("Chibo.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -302,6 +345,8 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.HasIndex("MemberPersonId");
 
                     b.HasIndex("CaseId", "Date");
+
+                    b.HasIndex("Kind", "Date");
 
                     b.ToTable("CaseSteps", (string)null);
                 });
@@ -1992,6 +2037,17 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.AdmissionTarget", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.CaseComment", b =>
