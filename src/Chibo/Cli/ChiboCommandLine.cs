@@ -23,6 +23,7 @@ public static class ChiboCommandLine
         ["backup"] = BackupCommand.RunAsync,
         ["restore"] = RestoreCommand.RunAsync,
         ["org"] = OrgCommand.RunAsync,
+        ["remind"] = RemindCommand.RunAsync,
     };
 
     public const string Usage = """
@@ -39,12 +40,15 @@ public static class ChiboCommandLine
           chibo backup TỆP [--data THƯ_MỤC]                  sao lưu cơ sở dữ liệu SQLite đang chạy
           chibo restore TỆP [--data THƯ_MỤC]                 khôi phục từ bản sao lưu
           chibo org list | chibo org move ID --to ID_CẤP_TRÊN  xem cây tổ chức; chuyển một tổ chức sang cấp trên mới
+          chibo remind [--today YYYY-MM-DD] [--data THƯ_MỤC] chạy một lần việc nhắc hạn hằng ngày (thông báo, thư điện tử)
           chibo help                                         in hướng dẫn này
 
         Cấu hình (tham số dòng lệnh --Khóa=giá_trị hoặc biến môi trường Khóa__Con):
           Database:Provider        Sqlite (mặc định) hoặc Postgres
           ConnectionStrings:Chibo  chuỗi kết nối (mặc định: SQLite tại THƯ_MỤC/chibo.db)
           Data:Directory           thư mục dữ liệu (mặc định ./data; hoặc CHIBO_DATA)
+          Chibo:Reminders:WorkingDaysAhead  nhắc trước bao nhiêu ngày làm việc (mặc định 10)
+          Chibo:Smtp:Host, Port, Security, UserName, Password, From, SiteUrl  máy chủ gửi thư; không có Host thì không gửi thư
 
         Mã thoát: 0 thành công; 1 có lỗi nghiệp vụ (check); 2 sai cú pháp hoặc không đọc được dữ liệu vào.
         """;

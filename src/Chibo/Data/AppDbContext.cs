@@ -36,6 +36,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MeetingVote> MeetingVotes => Set<MeetingVote>();
     public DbSet<MeetingTask> MeetingTasks => Set<MeetingTask>();
     public DbSet<MeetingCorrection> MeetingCorrections => Set<MeetingCorrection>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<InspectionRecord> Inspections => Set<InspectionRecord>();
+    public DbSet<InspectionTask> InspectionTasks => Set<InspectionTask>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
