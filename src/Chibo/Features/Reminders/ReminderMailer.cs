@@ -7,7 +7,7 @@ using MimeKit;
 namespace Chibo.Features.Reminders;
 
 /// <summary>
-/// Sends reminders through the SMTP server under <c>Chibo:Smtp</c> (MailKit, docs/decisions/0011-reminders-mailkit.md).
+/// Sends reminders through the SMTP server under <c>Chibo:Smtp</c> (MailKit, docs/decisions/0012-reminders-mailkit.md).
 /// An e-mail carries the subject and a link, never the applicant's name: the file is read in the app, where reads are audited.
 /// </summary>
 public sealed class ReminderMailer(IOptions<SmtpOptions> options)
