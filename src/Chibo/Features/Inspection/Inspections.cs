@@ -25,7 +25,7 @@ public sealed record CorrectionInput(string? Description, Guid? OwnerPersonId, D
 /// Inspection and supervision (kiểm tra, giám sát): the cases of a subtree with findings of the rule engine,
 /// and the inspection records whose corrections become tasks.
 /// </summary>
-public sealed class Inspections(AppDbContext db, CurrentUser me, CaseAppraisals appraisals)
+public sealed class Inspections(AppDbContext db, CurrentUser me, CaseAppraisals appraisals, TimeProvider time)
 {
     /// <summary>Who sees the inspection list and the records of their subtree.</summary>
     public static readonly Role[] Readers = [Role.Administrator, Role.OrganisationDepartment, Role.CellSecretary, Role.CellCommittee];
@@ -102,7 +102,7 @@ public sealed class Inspections(AppDbContext db, CurrentUser me, CaseAppraisals 
             Inspectors = input.Inspectors!.Trim(),
             Findings = input.Findings!.Trim(),
             CreatedBy = me.DisplayName,
-            CreatedAt = DateTime.UtcNow,
+            CreatedAt = time.GetUtcNow().UtcDateTime,
         };
         db.Inspections.Add(record);
         await db.SaveChangesAsync(cancellationToken);
