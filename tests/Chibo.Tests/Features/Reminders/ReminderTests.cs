@@ -65,8 +65,7 @@ public abstract partial class ReminderTests(DemoApp app)
         Assert.Matches("<strong>(Quá hạn|Sắp đến hạn): ", page);
         var (id, version) = FirstUnread(page);
         using var stale = await PostAsync(client, page, "Read", new() { ["id"] = id, ["version"] = (int.Parse(version) + 1).ToString() });
-        var stalePage = await FollowAsync(client, stale);
-        Assert.True(stalePage.Contains("vừa được thay đổi ở nơi khác", StringComparison.Ordinal), stalePage[..Math.Min(3000, stalePage.Length)]);
+        Assert.Contains("vừa được thay đổi ở nơi khác", await FollowAsync(client, stale));
         Assert.Equal(before, Unread(await client.GetStringAsync(new Uri("/", UriKind.Relative))));
 
         using var read = await PostAsync(client, page, "Read", new() { ["id"] = id, ["version"] = version });
