@@ -24,6 +24,7 @@ public static class ChiboCommandLine
         ["restore"] = RestoreCommand.RunAsync,
         ["org"] = OrgCommand.RunAsync,
         ["import"] = ImportCommand.RunAsync,
+        ["remind"] = RemindCommand.RunAsync,
     };
 
     public const string Usage = """
@@ -42,12 +43,15 @@ public static class ChiboCommandLine
           chibo org list | chibo org move ID --to ID_CẤP_TRÊN  xem cây tổ chức; chuyển một tổ chức sang cấp trên mới
           chibo import LOẠI TỆP.xlsx --org ID [--dry-run]    nhập danh sách Excel vào một trường (LOẠI: students, classes,
                                                              grades, conduct, union); tất cả các dòng hoặc không dòng nào
+          chibo remind [--today YYYY-MM-DD] [--data THƯ_MỤC] chạy một lần việc nhắc hạn hằng ngày (thông báo, thư điện tử)
           chibo help                                         in hướng dẫn này
 
         Cấu hình (tham số dòng lệnh --Khóa=giá_trị hoặc biến môi trường Khóa__Con):
           Database:Provider        Sqlite (mặc định) hoặc Postgres
           ConnectionStrings:Chibo  chuỗi kết nối (mặc định: SQLite tại THƯ_MỤC/chibo.db)
           Data:Directory           thư mục dữ liệu (mặc định ./data; hoặc CHIBO_DATA)
+          Chibo:Reminders:WorkingDaysAhead  nhắc trước bao nhiêu ngày làm việc (mặc định 10)
+          Chibo:Smtp:Host, Port, Security, UserName, Password, From, SiteUrl  máy chủ gửi thư; không có Host thì không gửi thư
 
         Mã thoát: 0 thành công; 1 có lỗi nghiệp vụ (check); 2 sai cú pháp hoặc không đọc được dữ liệu vào.
         """;

@@ -55,6 +55,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<NewsRevision> NewsRevisions => Set<NewsRevision>();
     public DbSet<PartnerUnit> PartnerUnits => Set<PartnerUnit>();
     public DbSet<AdmissionTarget> AdmissionTargets => Set<AdmissionTarget>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<InspectionRecord> Inspections => Set<InspectionRecord>();
+    public DbSet<InspectionTask> InspectionTasks => Set<InspectionTask>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -40,6 +40,7 @@ public static class WebApp
         // First of the hosted services: the data folder and the schema must exist before any other starts.
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddChiboCore();
+        builder.Services.AddHostedService<Features.Reminders.ReminderService>();
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(ConfigureCookie);
@@ -56,7 +57,6 @@ public static class WebApp
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<CurrentUser>();
-        builder.Services.AddSingleton<ChiboClock>();
         builder.Services.AddScoped<CaseFiles>();
         builder.Services.AddScoped<RecordStep>();
         builder.Services.AddScoped<OpenCase>();
@@ -91,6 +91,8 @@ public static class WebApp
         builder.Services.AddScoped<Features.Oversight.Figures>();
         builder.Services.AddScoped<Features.Oversight.SetTargets>();
         builder.Services.AddScoped<Features.Oversight.OversightReport>();
+        builder.Services.AddScoped<Features.Reminders.Notifications>();
+        builder.Services.AddScoped<Features.Inspection.Inspections>();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";
@@ -207,6 +209,12 @@ public static class WebApp
     public static IServiceCollection AddChiboCore(this IServiceCollection services)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ChiboClock>();
+        services.AddOptions<Features.Reminders.ReminderOptions>().BindConfiguration(Features.Reminders.ReminderOptions.Section);
+        services.AddOptions<Features.Reminders.SmtpOptions>().BindConfiguration(Features.Reminders.SmtpOptions.Section);
+        services.AddScoped<Features.Inspection.CaseAppraisals>();
+        services.AddScoped<Features.Reminders.ReminderMailer>();
+        services.AddScoped<Features.Reminders.SendReminders>();
         services.AddChiboDatabase();
         services.AddDataProtection().SetApplicationName("Chibo").PersistKeysToDbContext<AppDbContext>();
         services.AddIdentityCore<ChiboUser>(options =>

@@ -1,5 +1,6 @@
 using Chibo.Data;
 using Chibo.Data.Entities;
+using Chibo.Features.Reminders;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,8 +60,33 @@ public static class DemoSeeder
             await DemoNews.WriteAsync(db, story, cancellationToken);
             await DemoTargets.WriteAsync(db, story, cancellationToken);
             await CreateAccountsAsync(db, users, story);
+            await AddInspectionAsync(db, story, cancellationToken);
+            // The story day's reminders, as the daily job finds them: the demo opens with a few notifications.
+            await services.GetRequiredService<SendReminders>().RunAsync(StoryDate, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
+    }
+
+    /// <summary>The district's organisation department inspected the cell a week before the story day.</summary>
+    private static async Task AddInspectionAsync(AppDbContext db, StoryHandles story, CancellationToken cancellationToken)
+    {
+        var inspection = new InspectionRecord
+        {
+            OrganisationId = story.Cell.Id,
+            InspectedOn = new DateOnly(2024, 2, 27),
+            Inspectors = $"Ban Tổ chức Quận ủy Thanh Xuân: {story.OrganisationDepartmentDeputy.FullName}",
+            Findings = "Chi bộ lập đủ danh sách cảm tình Đảng và phân công đảng viên giúp đỡ; một số hồ sơ đang làm có giấy giới thiệu và nhận xét đã gần 12 tháng, cần xét kịp thời hoặc làm lại.",
+            CreatedBy = story.OrganisationDepartmentDeputy.FullName,
+            CreatedAt = new DateTime(2024, 2, 27, 9, 0, 0, DateTimeKind.Utc),
+        };
+        inspection.Corrections.Add(new InspectionTask
+        {
+            Description = "Rà soát các hồ sơ có giấy giới thiệu, nhận xét sắp quá 12 tháng; báo cáo Ban Tổ chức Quận ủy",
+            OwnerPersonId = story.CellSecretary.Id,
+            DueOn = new DateOnly(2024, 3, 29),
+        });
+        db.Inspections.Add(inspection);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static async Task CreateAccountsAsync(AppDbContext db, UserManager<ChiboUser> users, StoryHandles story)

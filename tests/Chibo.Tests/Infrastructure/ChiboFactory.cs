@@ -17,6 +17,8 @@ public sealed class ChiboFactory(TestDatabase database, IDictionary<string, stri
             builder.UseSetting(key, value);
         }
 
+        // The daily reminder job would write to a test's database at an unknown moment; a test that wants it says so.
+        builder.UseSetting("Chibo:Reminders:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

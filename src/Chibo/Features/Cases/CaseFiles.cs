@@ -24,6 +24,9 @@ public sealed record LoadedCase(CaseRecord Record, Case Case, Organisation Cell,
         me.Holds(Cell.Path, [.. roles]) || ApplicantPaths.Any(p => me.Holds(p, [.. roles]));
 }
 
+/// <summary>A current member of a cell, as a case's appraisal needs them.</summary>
+public sealed record CellMember(Guid PersonId, string FullName, DateOnly? OfficialFrom);
+
 /// <summary>
 /// Turns stored cases into domain <see cref="Case"/>s and back: the one place that knows both shapes.
 /// </summary>
@@ -49,44 +52,17 @@ public sealed class CaseFiles(AppDbContext db, ChiboClock clock)
             return null;
         }
 
-        var members = await db.Memberships.AsNoTracking()
+        var cellMembers = await db.Memberships.AsNoTracking()
             .Where(m => m.CellId == record.CellId && m.EndedOn == null)
-            .Select(m => new { m.PersonId, m.Person!.FullName, m.OfficialFrom })
+            .Select(m => new CellMember(m.PersonId, m.Person!.FullName, m.OfficialFrom))
             .ToListAsync(cancellationToken);
         var steps = record.Steps.Where(s => s.VoidedAt is null).ToList();
-        var knownSince = steps
-            .Where(s => s.Kind == EventKind.Introduction && s.MemberPersonId is not null)
-            .OrderBy(s => s.Date)
-            .GroupBy(s => s.MemberPersonId!.Value)
-            .ToDictionary(g => g.Key, g => g.Last().KnownApplicantSince);
-        var dossierMembers = members
-            .Select(m => new DossierMember(m.PersonId.ToString(), m.FullName, m.OfficialFrom, knownSince.GetValueOrDefault(m.PersonId)))
-            .ToList();
 
         // Steps may name a member who has since left the cell: keep them known so the file still reads.
-        var missing = steps.Where(s => s.MemberPersonId is { } id && members.All(m => m.PersonId != id)).Select(s => s.MemberPersonId!.Value).Distinct().ToList();
-        if (missing.Count > 0)
-        {
-            var former = await db.People.AsNoTracking().Where(p => missing.Contains(p.Id)).Select(p => new { p.Id, p.FullName }).ToListAsync(cancellationToken);
-            dossierMembers.AddRange(former.Select(p => new DossierMember(p.Id.ToString(), p.FullName, null, knownSince.GetValueOrDefault(p.Id))));
-        }
-
-        // Members named by a file transferred from another installation are known only by that file.
-        dossierMembers.AddRange(steps
-            .Where(s => s.MemberPersonId is null && s.MemberName is not null)
-            .GroupBy(ExternalMemberId)
-            .Select(g => new DossierMember(g.Key!, g.First().MemberName!, g.First().MemberOfficialSince,
-                g.Where(s => s.Kind == EventKind.Introduction).OrderBy(s => s.Date).LastOrDefault()?.KnownApplicantSince)));
-
-        var domain = Case.Restore(
-            record.Id,
-            record.PersonId.ToString(),
-            CellOf(record.Cell!),
-            ApplicantOf(record.Person!, record.Over60Approved),
-            dossierMembers,
-            [.. steps.OrderBy(s => s.Date).ThenBy(s => s.RecordedAt).Select(ToStep)],
-            record.Stage,
-            record.Stage == Stage.Rejected && record.ClosedOn is { } closed ? (closed, record.ClosedBy ?? "") : null);
+        var missing = FormerMemberIds(steps, cellMembers);
+        var former = missing.Count == 0 ? new Dictionary<Guid, string>()
+            : await db.People.AsNoTracking().Where(p => missing.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, cancellationToken);
+        var domain = Restore(record, record.Cell!, record.Person!, steps, cellMembers, former);
         var paths = new List<string>();
         if (record.Person!.Organisation is { } unit)
         {
@@ -99,7 +75,48 @@ public sealed class CaseFiles(AppDbContext db, ChiboClock clock)
             paths.Add(branchPath);
         }
 
-        return new LoadedCase(record, domain, record.Cell!, record.Person!, dossierMembers.ToDictionary(m => m.Id, m => m.FullName), paths);
+        return new LoadedCase(record, domain, record.Cell!, record.Person!, domain.Members.ToDictionary(m => m.Id, m => m.FullName), paths);
+    }
+
+    /// <summary>The ids of members named by <paramref name="steps"/> who are no longer members of the cell.</summary>
+    public static List<Guid> FormerMemberIds(IEnumerable<CaseStepRecord> steps, IReadOnlyCollection<CellMember> cellMembers) =>
+        [.. steps.Where(s => s.MemberPersonId is { } id && cellMembers.All(m => m.PersonId != id)).Select(s => s.MemberPersonId!.Value).Distinct()];
+
+    /// <summary>
+    /// The domain case of a stored one: <paramref name="steps"/> are its steps still in force, <paramref name="cellMembers"/>
+    /// the cell's current members and <paramref name="formerNames"/> the names of members the steps name who have left.
+    /// </summary>
+    public static Case Restore(CaseRecord record, Organisation cell, Person applicant, IReadOnlyList<CaseStepRecord> steps,
+        IReadOnlyCollection<CellMember> cellMembers, IReadOnlyDictionary<Guid, string> formerNames)
+    {
+        var knownSince = steps
+            .Where(s => s.Kind == EventKind.Introduction && s.MemberPersonId is not null)
+            .OrderBy(s => s.Date)
+            .GroupBy(s => s.MemberPersonId!.Value)
+            .ToDictionary(g => g.Key, g => g.Last().KnownApplicantSince);
+        var dossierMembers = cellMembers
+            .Select(m => new DossierMember(m.PersonId.ToString(), m.FullName, m.OfficialFrom, knownSince.GetValueOrDefault(m.PersonId)))
+            .ToList();
+        dossierMembers.AddRange(FormerMemberIds(steps, cellMembers)
+            .Where(formerNames.ContainsKey)
+            .Select(id => new DossierMember(id.ToString(), formerNames[id], null, knownSince.GetValueOrDefault(id))));
+
+        // Members named by a file transferred from another installation are known only by that file.
+        dossierMembers.AddRange(steps
+            .Where(s => s.MemberPersonId is null && s.MemberName is not null)
+            .GroupBy(ExternalMemberId)
+            .Select(g => new DossierMember(g.Key!, g.First().MemberName!, g.First().MemberOfficialSince,
+                g.Where(s => s.Kind == EventKind.Introduction).OrderBy(s => s.Date).LastOrDefault()?.KnownApplicantSince)));
+
+        return Case.Restore(
+            record.Id,
+            record.PersonId.ToString(),
+            CellOf(cell),
+            ApplicantOf(applicant, record.Over60Approved),
+            dossierMembers,
+            [.. steps.OrderBy(s => s.Date).ThenBy(s => s.RecordedAt).Select(ToStep)],
+            record.Stage,
+            record.Stage == Stage.Rejected && record.ClosedOn is { } closed ? (closed, record.ClosedBy ?? "") : null);
     }
 
     /// <summary>The appraisal of the case today: the same engine and output as <c>chibo check</c>.</summary>

@@ -20,6 +20,9 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, ChiboClock clock
     /// <summary>Tasks a meeting gave me that are still open, soonest due first.</summary>
     public IReadOnlyList<Data.Entities.MeetingTask> OpenTasks { get; private set; } = [];
 
+    /// <summary>Corrections an inspection gave me that are still open, soonest due first.</summary>
+    public IReadOnlyList<Data.Entities.InspectionTask> OpenCorrections { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
         if (me.PersonId is { } personId)
@@ -27,6 +30,11 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, ChiboClock clock
             OpenTasks = await db.MeetingTasks.AsNoTracking()
                 .Where(t => t.OwnerPersonId == personId && t.ClosedOn == null)
                 .OrderBy(t => t.DueOn == null).ThenBy(t => t.DueOn)
+                .Take(20)
+                .ToListAsync();
+            OpenCorrections = await db.InspectionTasks.AsNoTracking()
+                .Where(t => t.OwnerPersonId == personId && t.ClosedOn == null)
+                .OrderBy(t => t.DueOn)
                 .Take(20)
                 .ToListAsync();
         }

@@ -484,6 +484,87 @@ namespace Chibo.Data.Migrations.Postgres
                     b.ToTable("CorrectionRequests");
                 });
 
+            modelBuilder.Entity("Chibo.Data.Entities.InspectionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Inspectors")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "InspectedOn");
+
+                    b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.InspectionTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClosedNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("OwnerPersonId", "ClosedOn");
+
+                    b.ToTable("InspectionTasks");
+                });
+
             modelBuilder.Entity("Chibo.Data.Entities.IssuedDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1262,6 +1343,68 @@ namespace Chibo.Data.Migrations.Postgres
                     b.HasIndex("ArticleId");
 
                     b.ToTable("NewsSlugs");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("EmailClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EmailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecipientPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailedAt");
+
+                    b.HasIndex("RecipientPersonId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientPersonId", "ReadAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.NumberCounter", b =>
@@ -2136,6 +2279,36 @@ namespace Chibo.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Chibo.Data.Entities.InspectionRecord", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.InspectionTask", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.InspectionRecord", "Inspection")
+                        .WithMany("Corrections")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chibo.Data.Entities.Person", "OwnerPerson")
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Inspection");
+
+                    b.Navigation("OwnerPerson");
+                });
+
             modelBuilder.Entity("Chibo.Data.Entities.IssuedDocument", b =>
                 {
                     b.HasOne("Chibo.Data.Entities.CaseRecord", null)
@@ -2372,6 +2545,15 @@ namespace Chibo.Data.Migrations.Postgres
                     b.HasOne("Chibo.Data.Entities.NewsArticle", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientPersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2632,6 +2814,11 @@ namespace Chibo.Data.Migrations.Postgres
             modelBuilder.Entity("Chibo.Data.Entities.CaseRecord", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.InspectionRecord", b =>
+                {
+                    b.Navigation("Corrections");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.Meeting", b =>

@@ -477,6 +477,87 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.ToTable("CorrectionRequests");
                 });
 
+            modelBuilder.Entity("Chibo.Data.Entities.InspectionRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Inspectors")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "InspectedOn");
+
+                    b.ToTable("Inspections");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.InspectionTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InspectionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InspectionId");
+
+                    b.HasIndex("OwnerPersonId", "ClosedOn");
+
+                    b.ToTable("InspectionTasks");
+                });
+
             modelBuilder.Entity("Chibo.Data.Entities.IssuedDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1255,6 +1336,68 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.HasIndex("ArticleId");
 
                     b.ToTable("NewsSlugs");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailClaimedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Overdue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailedAt");
+
+                    b.HasIndex("RecipientPersonId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("RecipientPersonId", "ReadAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.NumberCounter", b =>
@@ -2123,6 +2266,36 @@ namespace Chibo.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Chibo.Data.Entities.InspectionRecord", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.InspectionTask", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.InspectionRecord", "Inspection")
+                        .WithMany("Corrections")
+                        .HasForeignKey("InspectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Chibo.Data.Entities.Person", "OwnerPerson")
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Inspection");
+
+                    b.Navigation("OwnerPerson");
+                });
+
             modelBuilder.Entity("Chibo.Data.Entities.IssuedDocument", b =>
                 {
                     b.HasOne("Chibo.Data.Entities.CaseRecord", null)
@@ -2359,6 +2532,15 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.HasOne("Chibo.Data.Entities.NewsArticle", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.Notification", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientPersonId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2619,6 +2801,11 @@ namespace Chibo.Data.Migrations.Sqlite
             modelBuilder.Entity("Chibo.Data.Entities.CaseRecord", b =>
                 {
                     b.Navigation("Steps");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.InspectionRecord", b =>
+                {
+                    b.Navigation("Corrections");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.Meeting", b =>
