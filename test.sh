@@ -42,6 +42,9 @@ DO $$ BEGIN
     CREATE ROLE chibo_test LOGIN PASSWORD 'chibo_test' CREATEDB;
   END IF;
 END $$;
+-- DROP DATABASE ... WITH (FORCE) ends the sessions still open on a test database, autovacuum's among them;
+-- ending a session of another role needs this.
+GRANT pg_signal_backend TO chibo_test;
 SQL
 export CHIBO_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=chibo_test;Password=chibo_test;Database=postgres"
 

@@ -84,7 +84,25 @@ public sealed class TestDatabase : IAsyncDisposable
             await using var connection = new NpgsqlConnection(_postgresAdmin);
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            // A background session (autovacuum after a bulk seed) may hold the database for a moment: try again
+            // briefly; a database left behind costs disk, not a test result.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await command.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException) when (attempt < 5)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(attempt));
+                }
+                catch (PostgresException e)
+                {
+                    Console.Error.WriteLine($"Test database {_postgresName} left behind: {e.SqlState} {e.MessageText}");
+                    break;
+                }
+            }
         }
         else
         {

@@ -10,14 +10,21 @@ public sealed class Notifications(AppDbContext db, CurrentUser me, TimeProvider 
 {
     private int? _unread;
 
+    /// <summary>
+    /// Whose notifications this account shows. Reminders are addressed to a person in their working role and
+    /// name applicants; an account that only edits the portal (a second account of a committee member, as in
+    /// the demo) does not show them.
+    /// </summary>
+    private Guid? Recipient => me.Grants.Any(g => g.Role != Role.Editor) ? me.PersonId : null;
+
     public async Task<int> UnreadCountAsync(CancellationToken cancellationToken = default) =>
-        _unread ??= me.PersonId is { } person
+        _unread ??= Recipient is { } person
             ? await db.Notifications.CountAsync(n => n.RecipientPersonId == person && n.ReadAt == null, cancellationToken)
             : 0;
 
     public async Task<IReadOnlyList<Notification>> ListAsync(bool unreadOnly, CancellationToken cancellationToken = default)
     {
-        if (me.PersonId is not { } person)
+        if (Recipient is not { } person)
         {
             return [];
         }
@@ -32,7 +39,7 @@ public sealed class Notifications(AppDbContext db, CurrentUser me, TimeProvider 
     /// <summary>Marks one of my notifications read; false when it is not mine or another tab changed it first.</summary>
     public async Task<bool> MarkReadAsync(Guid id, int version, CancellationToken cancellationToken = default)
     {
-        var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && n.RecipientPersonId == me.PersonId, cancellationToken);
+        var notification = await db.Notifications.SingleOrDefaultAsync(n => n.Id == id && n.RecipientPersonId == Recipient, cancellationToken);
         if (notification is null || notification.ReadAt is not null)
         {
             return notification is not null;
@@ -53,7 +60,7 @@ public sealed class Notifications(AppDbContext db, CurrentUser me, TimeProvider 
 
     public async Task<int> MarkAllReadAsync(CancellationToken cancellationToken = default)
     {
-        var unread = await db.Notifications.Where(n => n.RecipientPersonId == me.PersonId && n.ReadAt == null).ToListAsync(cancellationToken);
+        var unread = await db.Notifications.Where(n => n.RecipientPersonId == Recipient && n.ReadAt == null).ToListAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         unread.ForEach(n => n.ReadAt = now);
         try

@@ -51,11 +51,22 @@ public sealed class SendReminders(AppDbContext db, CaseAppraisals appraisals, Re
             .Select(p => new { p.OrganisationId, p.PersonId })
             .ToListAsync(cancellationToken))
             .ToLookup(p => p.OrganisationId, p => p.PersonId);
+        // A reminder names the applicant: it goes only to committee members whose account may read the case.
+        var readers = await db.RoleAssignments.AsNoTracking()
+            .Where(r => r.Role == Role.CellSecretary || r.Role == Role.CellCommittee)
+            .Join(db.Users.Where(u => u.PersonId != null), r => r.UserId, u => u.Id, (r, u) => new { u.PersonId, Path = r.Organisation == null ? null : r.Organisation.Path })
+            .ToListAsync(cancellationToken);
+        var cellPaths = await db.Organisations.AsNoTracking()
+            .Where(o => o.Kind == OrganisationKind.Cell)
+            .ToDictionaryAsync(o => o.Id, o => o.Path, cancellationToken);
+        bool CanRead(Guid personId, Guid cellId) =>
+            cellPaths.TryGetValue(cellId, out var cellPath)
+            && readers.Any(r => r.PersonId == personId && (r.Path is null || cellPath.StartsWith(r.Path, StringComparison.Ordinal)));
 
         var found = new List<Due>();
         foreach (var c in cases)
         {
-            var committee = committees[c.CellId].ToHashSet();
+            var committee = committees[c.CellId].Where(person => CanRead(person, c.CellId)).ToHashSet();
             if (committee.Count == 0)
             {
                 continue;
