@@ -5,7 +5,7 @@ using MiniExcelLibs.OpenXml;
 namespace Chibo.Spreadsheets;
 
 /// <summary>One column of an exported list: its Vietnamese header and how a row gives its value.</summary>
-/// <param name="Format">The cell format; by default day-first dates, so a column of numbers passes <see cref="SheetWriter.NumberFormat"/>.</param>
+/// <param name="Format">The cell format; by default dates show day-first and everything else as the program shows it.</param>
 public sealed record SheetColumn<TRow>(string Header, Func<TRow, object?> Value, int Width = 18, string? Format = null);
 
 /// <summary>
@@ -17,20 +17,37 @@ public static class SheetWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>A number shown as a number: the default date format would show 8.5 as 08/01/1900.</summary>
-    public const string NumberFormat = "General";
+    private const string DateFormat = "dd/MM/yyyy";
+
+    /// <summary>Rows looked at to tell a date column from the others before the sheet is written.</summary>
+    private const int Sample = 64;
 
     public static async Task WriteAsync<TRow>(
         Stream output, string sheetName, IReadOnlyList<SheetColumn<TRow>> columns, IEnumerable<TRow> rows, CancellationToken cancellationToken = default)
     {
+        // The first rows tell which columns hold dates; the rest still stream.
+        using var enumerator = rows.GetEnumerator();
+        var head = new List<TRow>(Sample);
+        while (head.Count < Sample && enumerator.MoveNext())
+        {
+            head.Add(enumerator.Current);
+        }
+
+        var rest = Remaining(enumerator);
         var configuration = new OpenXmlConfiguration
         {
             FastMode = true,
             AutoFilter = true,
             TableStyles = TableStyles.None,
-            DynamicColumns = [.. columns.Select((column, index) => new DynamicExcelColumn(column.Header) { Index = index, Width = column.Width, Format = column.Format ?? "dd/MM/yyyy" })],
+            DynamicColumns = [.. columns.Select((column, index) => new DynamicExcelColumn(column.Header)
+            {
+                Index = index,
+                Width = column.Width,
+                // A format applies to every cell of the column: a date format would show a score of 8.5 as 08/01/1900.
+                Format = column.Format ?? (head.Any(row => column.Value(row) is DateOnly or DateTime) ? DateFormat : null),
+            })],
         };
-        var values = rows.Select(row =>
+        var values = head.Concat(rest).Select(row =>
         {
             var cells = new Dictionary<string, object?>(columns.Count);
             foreach (var column in columns)
@@ -38,6 +55,14 @@ public static class SheetWriter
             return (IDictionary<string, object?>)cells;
         });
         await MiniExcel.SaveAsAsync(output, values, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
+    }
+
+    private static IEnumerable<TRow> Remaining<TRow>(IEnumerator<TRow> enumerator)
+    {
+        while (enumerator.MoveNext())
+        {
+            yield return enumerator.Current;
+        }
     }
 
     /// <summary>

@@ -60,6 +60,9 @@ public sealed class SheetWriterTests
         var format = styles.CellFormats!.Elements<CellFormat>().ElementAt((int)born.StyleIndex!.Value);
         var code = styles.NumberingFormats?.Elements<NumberingFormat>().SingleOrDefault(f => f.NumberFormatId!.Value == format.NumberFormatId!.Value)?.FormatCode?.Value;
         Assert.Equal("dd/MM/yyyy", code);
+        var score = CellsOf(book, 1)[2];
+        var scoreFormat = score.StyleIndex is null ? 0u : styles.CellFormats!.Elements<CellFormat>().ElementAt((int)score.StyleIndex.Value).NumberFormatId!.Value;
+        Assert.DoesNotContain(styles.NumberingFormats?.Elements<NumberingFormat>() ?? [], f => f.NumberFormatId!.Value == scoreFormat && f.FormatCode!.Value!.Contains("yy"));
     }
 
     [Theory]

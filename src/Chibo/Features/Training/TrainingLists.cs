@@ -23,7 +23,7 @@ public sealed class TrainingLists(AppDbContext db, IConfiguration configuration)
         var rows = file.Rows.Select((r, i) => (Index: i + 1, Row: r)).ToList();
         List<SheetColumn<(int Index, EnrolmentRow Row)>> columns =
         [
-            new("STT", r => r.Index, 6, SheetWriter.NumberFormat),
+            new("STT", r => r.Index, 6),
             new("Họ và tên", r => r.Row.Name, 28),
             new("Ngày sinh", r => r.Row.DateOfBirth, 12),
             new("Lớp / đơn vị", r => r.Row.Unit, 14),
@@ -34,12 +34,12 @@ public sealed class TrainingLists(AppDbContext db, IConfiguration configuration)
             case AttendanceSheet:
                 columns.AddRange(file.Sessions.Select((s, i) => new SheetColumn<(int Index, EnrolmentRow Row)>(
                     $"Buổi {i + 1} ({s.Date:dd/MM})", r => !file.HasAttendance(s) ? null : file.Attended(r.Row.Enrolment, s) ? "có mặt" : "vắng", 14)));
-                columns.Add(new("Số buổi có mặt", r => file.Sessions.Count(s => file.Attended(r.Row.Enrolment, s)), 10, SheetWriter.NumberFormat));
+                columns.Add(new("Số buổi có mặt", r => file.Sessions.Count(s => file.Attended(r.Row.Enrolment, s)), 10));
                 break;
             case Results:
                 columns.AddRange(
                 [
-                    new("Điểm", r => r.Row.Enrolment.Score, 8, SheetWriter.NumberFormat),
+                    new("Điểm", r => r.Row.Enrolment.Score, 8),
                     new("Kết quả", r => TrainingLabels.Of(r.Row.Enrolment.Outcome), 12),
                     new("Xếp loại", r => TrainingLabels.Of(r.Row.Enrolment.Rating), 12),
                     new("Số giấy chứng nhận", r => r.Row.Enrolment.CertificateNumber, 20),
