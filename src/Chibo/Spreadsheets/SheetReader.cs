@@ -21,10 +21,13 @@ public sealed class SheetException(string message) : Exception(message);
 /// Reads the first sheet of an .xlsx row by row (MiniExcel streams the zip; no DOM), so a huge sheet is
 /// refused after <see cref="MaxRows"/> rows rather than loaded. A header merged over two rows keeps its text in
 /// the top cell only: an empty header cell takes the text above it, so a two-line header reads as one line.
+/// A range merged down the data rows (a class name written once beside its students) gives its value to every
+/// row it covers.
 /// </summary>
 /// <remarks>
 /// MiniExcel's FillMergedCells is off on purpose: it reads the whole sheet once more to find the merged
-/// ranges (listed at its end), which on a million-row sheet costs a minute before the row limit can apply.
+/// ranges (listed at its end) before the first row, which on a million-row sheet costs a minute before the row
+/// limit can apply. The ranges are read here after the rows instead, once the sheet is known to be small.
 /// </remarks>
 public static class SheetReader
 {
@@ -88,6 +91,7 @@ public static class SheetReader
                 throw new SheetException("Trang tính đầu tiên không có dữ liệu: không thấy dòng tiêu đề cột nào.");
             }
 
+            FillMergedRanges(stream, top[header].Number, rows);
             return new SheetContent(top[header].Number, headers, rows);
         }
         catch (Exception ex) when (ex is InvalidDataException or XmlException or InvalidOperationException or NotSupportedException or IndexOutOfRangeException or FormatException)
@@ -134,6 +138,104 @@ public static class SheetReader
         }
 
         return best;
+    }
+
+    /// <summary>Copies the top-left value of each range merged over data rows into the range's other cells.</summary>
+    private static void FillMergedRanges(Stream stream, int headerRow, List<SheetRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        stream.Seek(0, SeekOrigin.Begin);
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        if (FirstSheet(zip) is not { } sheet)
+        {
+            return;
+        }
+
+        var byNumber = rows.ToDictionary(r => r.Number);
+        foreach (var range in MergedRanges(sheet))
+        {
+            if (range.Top <= headerRow || !byNumber.TryGetValue(range.Top, out var first) || first[range.Left] is not { } value)
+            {
+                continue;
+            }
+
+            for (var number = range.Top; number <= range.Bottom; number++)
+            {
+                if (!byNumber.TryGetValue(number, out var row))
+                {
+                    continue;
+                }
+
+                for (var column = range.Left; column <= range.Right && column < row.Cells.Length; column++)
+                {
+                    row.Cells[column] ??= value;
+                }
+            }
+        }
+    }
+
+    /// <summary>The first worksheet in the workbook's order, found through the workbook's relationships.</summary>
+    private static ZipArchiveEntry? FirstSheet(ZipArchive zip)
+    {
+        const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        const string Relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+        string? id = null;
+        using (var workbook = XmlReader.Create(zip.GetEntry("xl/workbook.xml")!.Open()))
+        {
+            if (workbook.ReadToFollowing("sheet", Main))
+            {
+                id = workbook.GetAttribute("id", Relationships);
+            }
+        }
+
+        if (id is null || zip.GetEntry("xl/_rels/workbook.xml.rels") is not { } rels)
+        {
+            return null;
+        }
+
+        using var reader = XmlReader.Create(rels.Open());
+        while (reader.ReadToFollowing("Relationship"))
+        {
+            if (reader.GetAttribute("Id") == id && reader.GetAttribute("Target") is { } target)
+            {
+                return zip.GetEntry(target.StartsWith('/') ? target[1..] : "xl/" + target);
+            }
+        }
+
+        return null;
+    }
+
+    private static List<(int Top, int Bottom, int Left, int Right)> MergedRanges(ZipArchiveEntry sheet)
+    {
+        var ranges = new List<(int, int, int, int)>();
+        using var reader = XmlReader.Create(sheet.Open());
+        while (reader.ReadToFollowing("mergeCell", "http://schemas.openxmlformats.org/spreadsheetml/2006/main"))
+        {
+            var parts = reader.GetAttribute("ref")?.Split(':');
+            if (parts is [var from, var to] && Cell(from) is var (top, left) && Cell(to) is var (bottom, right))
+            {
+                ranges.Add((top, bottom, left, right));
+            }
+        }
+
+        return ranges;
+    }
+
+    /// <summary>"B12" as (row 12, column 1); null when the reference is not a cell.</summary>
+    private static (int Row, int Column)? Cell(string reference)
+    {
+        var letters = 0;
+        var column = 0;
+        while (letters < reference.Length && char.IsAsciiLetterUpper(reference[letters]))
+        {
+            column = (column * 26) + (reference[letters++] - 'A' + 1);
+        }
+
+        return letters > 0 && int.TryParse(reference.AsSpan(letters), out var row) ? (row, column - 1) : null;
     }
 
     private static bool IsEmpty(SheetRow row) => row.Cells.All(c => CellText.Text(c) is null);

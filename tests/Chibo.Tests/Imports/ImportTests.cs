@@ -153,6 +153,28 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Students_AClassMergedDownItsRows_GoesToEveryRowItCovers()
+    {
+        var file = Build(
+        [
+            ["STT", "Mã SV", "Họ và tên", "Giới tính", "Lớp"],
+            [1, "T5M001", "Hà Thị Lan", "Nữ", "K23N3"],
+            [2, "T5M002", "Hà Văn Nam", "Nam", null],
+            [3, "T5M003", "Hà Thị Mai", "Nữ", null],
+            [4, "T5M004", "Vũ Thị Đào", "Nữ", "K23N3"],
+        ], "E2:E4");
+
+        var report = await RunAsync(ImportSheets.Students, file);
+
+        Assert.True(report.Committed, string.Join("\n", report.Problems));
+        var people = await PeopleAsync("T5M");
+        Assert.Equal(4, people.Count);
+        await using var db = app.Database.CreateContext();
+        var classIds = people.Select(p => p.OrganisationId).Distinct().ToList();
+        Assert.EndsWith("K23N3", Assert.Single(await db.Organisations.Where(o => classIds.Contains(o.Id)).Select(o => o.Name).ToListAsync()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Terms_GpaOnEitherScale_AndScoresOutOfRange_AreChecked_ThenConductUpdatesTheTerm()
     {
         await RunAsync(ImportSheets.Students, Build([["Mã SV", "Họ và tên", "Giới tính", "Lớp"], ["T6A001", "Lý Thị Nga", "Nữ", "K23N3"], ["T6A002", "Lý Văn Tú", "Nam", "K23N3"]]));
