@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using Chibo.Data.Entities;
 using Chibo.Spreadsheets;
 using Chibo.Tests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
@@ -167,6 +168,34 @@ public abstract partial class ImportPageTests<TApp>(TApp app) : IClassFixture<TA
         Assert.Equal(meeting.Count, roll.Count - 1);
         Assert.Equal("Nhiệm vụ", tasks[0][0]);
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task CorrectionsExport_ListsTheRequestsInScope_WithTheirAnswers_AndIsAudited()
+    {
+        await using (var db = app.Database.CreateContext())
+        {
+            var ours = await db.People.Where(p => p.Organisation!.Name.EndsWith("K23N3")).Select(p => p.Id).FirstAsync();
+            var elsewhere = await db.People.Where(p => p.FullName == "Nguyễn Thu Hà").Select(p => p.Id).FirstAsync(); // the district's organisation department
+            db.CorrectionRequests.AddRange(
+                new CorrectionRequest { RequestedByUserId = "test", PersonId = ours, Text = "Quê quán của em là Nam Trực, Nam Định.", Status = CorrectionStatus.Declined, Response = "Giấy khai sinh ghi Vụ Bản.", ResolvedBy = "Lê Ngọc Biên", ResolvedAt = DateTime.UtcNow },
+                new CorrectionRequest { RequestedByUserId = "test", PersonId = elsewhere, Text = "Yêu cầu của người ngoài chi bộ." });
+            await db.SaveChangesAsync();
+        }
+
+        using var secretary = await SignIn.AsAsync(app.Factory, "bithu");
+        using var student = await SignIn.AsAsync(app.Factory, "sinhvien");
+
+        var rows = Rows(await secretary.GetByteArrayAsync(new Uri("/yeu-cau-sua?handler=Xlsx", UriKind.Relative)));
+        using var refused = await student.GetAsync(new Uri("/yeu-cau-sua?handler=Xlsx", UriKind.Relative));
+
+        Assert.Equal(["Ngày đề nghị", "Họ và tên", "Mã sinh viên", "Đơn vị", "Nội dung đề nghị", "Kết quả", "Trả lời", "Người trả lời", "Ngày trả lời"], rows[0]);
+        var declined = Assert.Single(rows, r => r[4] == "Quê quán của em là Nam Trực, Nam Định.");
+        Assert.Equal(("Không sửa", "Giấy khai sinh ghi Vụ Bản.", "Lê Ngọc Biên"), (declined[5], declined[6], declined[7]));
+        Assert.DoesNotContain(rows, r => r[4] == "Yêu cầu của người ngoài chi bộ.");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        await using var check = app.Database.CreateContext();
+        Assert.True(await check.AuditEntries.AnyAsync(a => a.Action == "export" && a.EntityType == "CorrectionRequests"));
     }
 
     /// <summary>The sheet's cells as text, read back with OpenXml (an independent reader).</summary>

@@ -13,7 +13,8 @@ namespace Chibo.Features.Corrections;
 /// </summary>
 public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider time) : PageModel
 {
-    private static readonly Role[] Handlers = [Role.CellSecretary, Role.CellCommittee, Role.StudentAffairs, Role.Administrator];
+    /// <summary>Who answers requests, over the people of their subtree.</summary>
+    public static readonly Role[] Handlers = [Role.CellSecretary, Role.CellCommittee, Role.StudentAffairs, Role.Administrator];
 
     public IReadOnlyList<Row> Open { get; private set; } = [];
 
@@ -31,6 +32,10 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, TimeProvider tim
         await LoadAsync();
         return Page();
     }
+
+    /// <summary>Every request the user may answer, open and answered, as an .xlsx.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] Exports.ListExports exports, CancellationToken cancellationToken) =>
+        me.PathsFor(Handlers).Count == 0 ? Forbid() : await exports.CorrectionsAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(Guid request, int version, CorrectionStatus status, string? response)
     {

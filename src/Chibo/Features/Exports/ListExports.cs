@@ -149,6 +149,55 @@ public sealed class ListExports(AppDbContext db, CurrentUser me, AuditLog audit,
         return await FileAsync("Nhiệm vụ", "nhiem-vu", columns, rows.Select(r => (r.Description, r.Owner, r.DueOn, r.DoneWhen, r.Date, r.Body)), cancellationToken);
     }
 
+    /// <summary>Every correction request of the people the user may answer for, newest first, with the answers.</summary>
+    public async Task<FileStreamResult> CorrectionsAsync(CancellationToken cancellationToken)
+    {
+        var visible = db.People.VisibleIn(db, me.PathsFor(Corrections.IndexModel.Handlers)).Select(p => p.Id);
+        var rows = await db.CorrectionRequests.AsNoTracking()
+            .Where(r => visible.Contains(r.PersonId))
+            .OrderByDescending(r => r.CreatedAt)
+            .Take(MaxRows)
+            .Join(db.People, r => r.PersonId, p => p.Id, (r, p) => new
+            {
+                r.Id,
+                r.CreatedAt,
+                p.FullName,
+                p.StudentCode,
+                Unit = p.Organisation!.ShortName ?? p.Organisation.Name,
+                r.Text,
+                r.Status,
+                r.Response,
+                r.ResolvedBy,
+                r.ResolvedAt,
+            })
+            .ToListAsync(cancellationToken);
+        SheetColumn<(DateOnly Asked, string Person, string? Code, string Unit, string Text, string Status, string? Response, string? By, DateOnly? On)>[] columns =
+        [
+            new("Ngày đề nghị", r => r.Asked, 12),
+            new("Họ và tên", r => r.Person, 26),
+            new("Mã sinh viên", r => r.Code, 14),
+            new("Đơn vị", r => r.Unit, 20),
+            new("Nội dung đề nghị", r => r.Text, 50),
+            new("Kết quả", r => r.Status, 12),
+            new("Trả lời", r => r.Response, 50),
+            new("Người trả lời", r => r.By, 22),
+            new("Ngày trả lời", r => r.On, 12),
+        ];
+        await audit.RecordAsync("export", "CorrectionRequests", "yeu-cau-sua", new { rows = rows.Count, requests = rows.Select(r => r.Id) }, cancellationToken);
+        return await FileAsync("Đề nghị sửa thông tin", "de-nghi-sua-thong-tin", columns,
+            rows.Select(r => (LocalDate(r.CreatedAt), r.FullName, r.StudentCode, r.Unit, r.Text, StatusText(r.Status), r.Response, r.ResolvedBy, r.ResolvedAt is { } at ? LocalDate(at) : (DateOnly?)null)),
+            cancellationToken);
+
+        static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(7));
+
+        static string StatusText(CorrectionStatus status) => status switch
+        {
+            CorrectionStatus.Done => "Đã sửa",
+            CorrectionStatus.Declined => "Không sửa",
+            _ => "Đang chờ",
+        };
+    }
+
     private async Task<FileStreamResult> FileAsync<TRow>(string sheetName, string slug, IReadOnlyList<SheetColumn<TRow>> columns, IEnumerable<TRow> rows, CancellationToken cancellationToken, DateOnly? date = null)
     {
         // Buffered, not streamed to the response: the writer's zip does synchronous writes, which Kestrel refuses.
