@@ -1,3 +1,4 @@
+using System.Data;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
@@ -54,7 +55,20 @@ public static class SheetWriter
                 cells[column.Header] = Cell(column.Value(row));
             return (IDictionary<string, object?>)cells;
         });
-        await MiniExcel.SaveAsAsync(output, values, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
+        // An empty sequence of rows tells MiniExcel no column at all; an empty table keeps the header row.
+        object sheet = head.Count > 0 ? values : EmptyTable(columns);
+        await MiniExcel.SaveAsAsync(output, sheet, sheetName: sheetName, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: cancellationToken);
+    }
+
+    private static DataTable EmptyTable<TRow>(IReadOnlyList<SheetColumn<TRow>> columns)
+    {
+        var table = new DataTable();
+        foreach (var column in columns)
+        {
+            table.Columns.Add(column.Header, typeof(string));
+        }
+
+        return table;
     }
 
     private static IEnumerable<TRow> Remaining<TRow>(IEnumerator<TRow> enumerator)

@@ -171,6 +171,36 @@ public abstract partial class ImportPageTests<TApp>(TApp app) : IClassFixture<TA
     }
 
     [Fact]
+    public async Task MeetingListAndRegisterExports_FollowThePages()
+    {
+        using var secretary = await SignIn.AsAsync(app.Factory, "bithu");
+        await using var db = app.Database.CreateContext();
+        var cell = await db.Organisations.SingleAsync(o => o.Name == "Chi bộ Trường Cao đẳng Y Hà Nội");
+        var meetings = await db.Meetings.Where(m => m.OrganisationId == cell.Id).OrderByDescending(m => m.Date).ThenByDescending(m => m.StartTime)
+            .Select(m => new { m.Date, Present = m.Attendance.Count(a => a.Status == AttendanceStatus.Present), Expected = m.Attendance.Count }).ToListAsync();
+        var page = await secretary.GetStringAsync(new Uri($"/so-van-ban?don-vi={cell.Id}", UriKind.Relative));
+        using (var issue = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page) }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, (await secretary.PostAsync(new Uri($"/so-van-ban?handler=Sympathizers&don-vi={cell.Id}", UriKind.Relative), issue)).StatusCode);
+        }
+
+        var year = await db.IssuedDocuments.Where(d => d.OrganisationId == cell.Id && d.FormCode == "DS-CTĐ").MaxAsync(d => d.Year);
+        var documents = await db.IssuedDocuments.Where(d => d.OrganisationId == cell.Id && d.Year == year).Select(d => d.Number).ToListAsync();
+
+        var list = Rows(await secretary.GetByteArrayAsync(new Uri($"/hop?handler=Xlsx&don-vi={cell.Id}", UriKind.Relative)));
+        var register = Rows(await secretary.GetByteArrayAsync(new Uri($"/so-van-ban?handler=Xlsx&don-vi={cell.Id}&nam={year}", UriKind.Relative)));
+
+        Assert.Equal(["Ngày", "Giờ bắt đầu", "Loại", "Chủ đề", "Địa điểm", "Chủ trì", "Thư ký", "Có mặt", "Số biên bản", "Biên bản"], list[0]);
+        Assert.NotEmpty(meetings);
+        Assert.Equal(meetings.Count, list.Count - 1);
+        var newest = meetings[0];
+        Assert.Equal(newest.Expected == 0 ? "" : $"{newest.Present}/{newest.Expected}", list[1][7]);
+        Assert.Equal("Số, ký hiệu", register[0][0]);
+        Assert.NotEmpty(documents);
+        Assert.Equal(documents.Order(), register.Skip(1).Select(r => r[0]).Order());
+    }
+
+    [Fact]
     public async Task CorrectionsExport_ListsTheRequestsInScope_WithTheirAnswers_AndIsAudited()
     {
         await using (var db = app.Database.CreateContext())

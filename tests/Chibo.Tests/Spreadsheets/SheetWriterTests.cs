@@ -50,6 +50,16 @@ public sealed class SheetWriterTests
     }
 
     [Fact]
+    public async Task AnEmptyList_StillHasItsHeaderRow()
+    {
+        using var book = await WriteAsync();
+
+        var rows = book.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<Row>().ToList();
+        Assert.Equal(["Họ và tên", "Ngày sinh", "Điểm", "Ghi chú"], CellsOf(book, 0).Select(c => TextOf(book, c)));
+        Assert.Single(rows);
+    }
+
+    [Fact]
     public async Task ADate_IsARealDate_ShownDayFirst()
     {
         using var book = await WriteAsync(new Student("A", new DateOnly(2024, 3, 5), 1, null));

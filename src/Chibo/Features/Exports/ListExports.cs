@@ -1,3 +1,4 @@
+using System.Globalization;
 using Chibo.Access;
 using Chibo.Data;
 using Chibo.Data.Entities;
@@ -147,6 +148,71 @@ public sealed class ListExports(AppDbContext db, CurrentUser me, AuditLog audit,
         ];
         await audit.RecordAsync("export", "MeetingTasks", "nhiem-vu", new { rows = rows.Count, tasks = rows.Select(r => r.Id) }, cancellationToken);
         return await FileAsync("Nhiệm vụ", "nhiem-vu", columns, rows.Select(r => (r.Description, r.Owner, r.DueOn, r.DoneWhen, r.Date, r.Body)), cancellationToken);
+    }
+
+    /// <summary>Every meeting of one body, newest first: kind, topic, who chaired and kept the minutes, who came.</summary>
+    public async Task<FileStreamResult> MeetingsAsync(Organisation body, CancellationToken cancellationToken)
+    {
+        var rows = await db.Meetings.AsNoTracking()
+            .Where(m => m.OrganisationId == body.Id)
+            .OrderByDescending(m => m.Date).ThenByDescending(m => m.StartTime)
+            .Take(MaxRows)
+            .Select(m => new
+            {
+                m.Date,
+                m.StartTime,
+                m.Kind,
+                m.Topic,
+                m.Place,
+                Chair = m.Chair!.FullName,
+                Secretary = m.Secretary!.FullName,
+                Present = m.Attendance.Count(a => a.Status == AttendanceStatus.Present),
+                Expected = m.Attendance.Count,
+                m.Number,
+                Signed = m.SignedAt != null,
+            })
+            .ToListAsync(cancellationToken);
+        SheetColumn<(DateOnly Date, string Time, string Kind, string? Topic, string Place, string Chair, string Secretary, string Present, string? Number, string State)>[] columns =
+        [
+            new("Ngày", r => r.Date, 12),
+            new("Giờ bắt đầu", r => r.Time, 10),
+            new("Loại", r => r.Kind, 24),
+            new("Chủ đề", r => r.Topic, 40),
+            new("Địa điểm", r => r.Place, 24),
+            new("Chủ trì", r => r.Chair, 22),
+            new("Thư ký", r => r.Secretary, 22),
+            new("Có mặt", r => r.Present, 10),
+            new("Số biên bản", r => r.Number, 14),
+            new("Biên bản", r => r.State, 10),
+        ];
+        await audit.RecordAsync("export", "Meetings", body.Id.ToString(), new { rows = rows.Count }, cancellationToken);
+        return await FileAsync("Cuộc họp", "cuoc-hop", columns,
+            rows.Select(r => (r.Date, r.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture), MeetingLabels.Of(r.Kind), r.Topic, r.Place, r.Chair, r.Secretary,
+                r.Expected == 0 ? "" : $"{r.Present}/{r.Expected}", r.Number, r.Signed ? "Đã ký" : "Đang ghi")),
+            cancellationToken);
+    }
+
+    /// <summary>A body's register of documents for one year, symbol by symbol, highest number first, as on /so-van-ban.</summary>
+    public async Task<FileStreamResult> RegisterAsync(Organisation organisation, int year, CancellationToken cancellationToken)
+    {
+        var rows = await db.IssuedDocuments.AsNoTracking()
+            .Where(d => d.OrganisationId == organisation.Id && d.Year == year)
+            .OrderBy(d => d.Symbol).ThenByDescending(d => d.Sequence)
+            .Take(MaxRows)
+            .Select(d => new { d.Number, d.Date, d.FormCode, d.Title, d.IssuedBy, d.IssuedAt })
+            .ToListAsync(cancellationToken);
+        SheetColumn<(string Number, DateOnly Date, string Form, string Title, string By, DateOnly IssuedOn)>[] columns =
+        [
+            new("Số, ký hiệu", r => r.Number, 16),
+            new("Ngày văn bản", r => r.Date, 12),
+            new("Mẫu", r => r.Form, 10),
+            new("Trích yếu", r => r.Title, 60),
+            new("Người cấp số", r => r.By, 24),
+            new("Ngày cấp số", r => r.IssuedOn, 12),
+        ];
+        await audit.RecordAsync("export", "NumberRegister", organisation.Id.ToString(), new { year, rows = rows.Count }, cancellationToken);
+        return await FileAsync($"Sổ văn bản {year}", $"so-van-ban-{year}", columns,
+            rows.Select(r => (r.Number, r.Date, r.FormCode, r.Title, r.IssuedBy, DateOnly.FromDateTime(r.IssuedAt.AddHours(7)))), cancellationToken);
     }
 
     /// <summary>Every correction request of the people the user may answer for, newest first, with the answers.</summary>

@@ -49,6 +49,10 @@ public sealed class RegisterModel(AppDbContext db, CurrentUser me, AuditLog audi
         return Page();
     }
 
+    /// <summary>The year's register of the chosen body as an .xlsx, in the order of the page.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] Exports.ListExports exports, CancellationToken cancellationToken) =>
+        await LoadAsync() ?? await exports.RegisterAsync(Organisation!, Year!.Value, cancellationToken);
+
     /// <summary>Today's sympathizer list of the cell, as DOCX or PDF.</summary>
     public async Task<IActionResult> OnGetSympathizersAsync([FromQuery(Name = "dinh-dang")] string? format)
     {

@@ -70,6 +70,18 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, CreateMeeting cr
         return Page();
     }
 
+    /// <summary>Every meeting of the chosen body, newest first, as an .xlsx.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] Exports.ListExports exports, CancellationToken cancellationToken)
+    {
+        if (!me.Grants.Any(g => MeetingAccess.Readers.Contains(g.Role)))
+        {
+            return Forbid();
+        }
+
+        await LoadAsync();
+        return Selected is null ? NotFound() : await exports.MeetingsAsync(Selected, cancellationToken);
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         await LoadAsync();
