@@ -42,6 +42,12 @@ public static partial class SignIn
             : throw new InvalidOperationException("The page has no antiforgery token.");
     }
 
+    /// <summary>The record version the page's first edit form carries (the <c>IVersioned</c> check); null when it has none.</summary>
+    public static string? VersionOf(string html) => VersionInput().Match(html) is { Success: true } match ? match.Groups[1].Value : null;
+
+    [GeneratedRegex("name=\"version\" value=\"(\\d+)\"")]
+    private static partial Regex VersionInput();
+
     [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*>")]
     private static partial Regex TokenInput();
 

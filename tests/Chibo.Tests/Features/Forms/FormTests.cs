@@ -388,7 +388,7 @@ public abstract class FormTests<TApp>(TApp app) : IClassFixture<TApp>
     private static async Task<HttpResponseMessage> PostAsync(HttpClient client, Guid meetingId, string handler, Dictionary<string, string> fields, IReadOnlyList<string>? acknowledged = null)
     {
         var page = await client.GetStringAsync(new Uri($"/hop/{meetingId}", UriKind.Relative));
-        var version = Meetings.MeetingTests<DemoAppOnSqlite>.VersionOf(page);
+        var version = SignIn.VersionOf(page);
         var values = fields.Append(new("__RequestVerificationToken", SignIn.AntiforgeryToken(page)))
             .Concat(version is null ? [] : [new KeyValuePair<string, string>("version", version)])
             .Concat((acknowledged ?? []).Select(a => new KeyValuePair<string, string>("acknowledged", a)));

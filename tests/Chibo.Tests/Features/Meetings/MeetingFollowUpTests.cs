@@ -90,7 +90,7 @@ public abstract partial class MeetingTests<TApp>
         using var deputy = await SignIn.AsAsync(app.Factory, "chiuy");
         var id = await OpenMeetingAsync(secretary, "2024-05-14");
         var item = await AgendaItemAsync(secretary, id, "Xét đề nghị kết nạp đảng viên");
-        var version = VersionOf(await deputy.GetStringAsync(new Uri($"/hop/{id}", UriKind.Relative)))!;
+        var version = SignIn.VersionOf(await deputy.GetStringAsync(new Uri($"/hop/{id}", UriKind.Relative)))!;
         await using var db = app.Database.CreateContext();
         var member = await db.MeetingAttendance.Where(a => a.MeetingId == id).Select(a => a.PersonId).FirstAsync();
 
@@ -134,7 +134,7 @@ public abstract partial class MeetingTests<TApp>
         {
             var content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["title"] = $"Nội dung số {i}", ["version"] = VersionOf(pages[i])!, ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(pages[i]),
+                ["title"] = $"Nội dung số {i}", ["version"] = SignIn.VersionOf(pages[i])!, ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(pages[i]),
             });
             return client.PostAsync(new Uri($"/hop/{id}?handler=Agenda", UriKind.Relative), content);
         }));
@@ -355,7 +355,7 @@ public abstract partial class MeetingTests<TApp>
         pairs.Add(new("__RequestVerificationToken", SignIn.AntiforgeryToken(page)));
         if (versionFromPage)
         {
-            pairs.Add(new("version", VersionOf(page) ?? ""));
+            pairs.Add(new("version", SignIn.VersionOf(page) ?? ""));
         }
 
         if (sheetVersionFromPage)

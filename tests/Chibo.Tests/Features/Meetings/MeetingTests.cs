@@ -400,7 +400,7 @@ public abstract partial class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         var page = await client.GetStringAsync(new Uri($"/hop/{meetingId}", UriKind.Relative));
         var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(page) };
-        if (!values.ContainsKey("version") && VersionOf(page) is { } version)
+        if (!values.ContainsKey("version") && SignIn.VersionOf(page) is { } version)
         {
             values["version"] = version;
         }
@@ -409,9 +409,6 @@ public abstract partial class MeetingTests<TApp>(TApp app) : IClassFixture<TApp>
         return await client.PostAsync(new Uri($"/hop/{meetingId}?handler={handler}", UriKind.Relative), content);
     }
 
-    /// <summary>The meeting's version as the page's forms carry it; null on a page without edit forms.</summary>
-    internal static string? VersionOf(string page) =>
-        System.Text.RegularExpressions.Regex.Match(page, "name=\"version\" value=\"(\\d+)\"") is { Success: true } match ? match.Groups[1].Value : null;
 
 }
 
