@@ -201,6 +201,20 @@ public abstract partial class ImportPageTests<TApp>(TApp app) : IClassFixture<TA
     }
 
     [Fact]
+    public async Task TrainingClassesExport_ListsTheClassesOfThePage()
+    {
+        using var department = await SignIn.AsAsync(app.Factory, "bantochuc");
+        await using var db = app.Database.CreateContext();
+        var names = await db.TrainingClasses.Select(c => c.Name).ToListAsync();
+
+        var rows = Rows(await department.GetByteArrayAsync(new Uri("/lop?handler=Xlsx", UriKind.Relative)));
+
+        Assert.Equal("Lớp", rows[0][0]);
+        Assert.NotEmpty(names);
+        Assert.Equal(names.Order(), rows.Skip(1).Select(r => r[0]).Order());
+    }
+
+    [Fact]
     public async Task CorrectionsExport_ListsTheRequestsInScope_WithTheirAnswers_AndIsAudited()
     {
         await using (var db = app.Database.CreateContext())

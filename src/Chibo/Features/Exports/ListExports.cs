@@ -6,6 +6,7 @@ using Chibo.Domain.Cases;
 using Chibo.Features.Cases;
 using Chibo.Features.Meetings;
 using Chibo.Features.People;
+using Chibo.Features.Training;
 using Chibo.Hosting;
 using Chibo.Spreadsheets;
 using Microsoft.AspNetCore.Mvc;
@@ -190,6 +191,26 @@ public sealed class ListExports(AppDbContext db, CurrentUser me, AuditLog audit,
             rows.Select(r => (r.Date, r.StartTime.ToString("HH:mm", CultureInfo.InvariantCulture), MeetingLabels.Of(r.Kind), r.Topic, r.Place, r.Chair, r.Secretary,
                 r.Expected == 0 ? "" : $"{r.Present}/{r.Expected}", r.Number, r.Signed ? "Đã ký" : "Đang ghi")),
             cancellationToken);
+    }
+
+    /// <summary>The training classes the user sees on /lop, with their enrolment and certificate counts.</summary>
+    public async Task<FileStreamResult> TrainingClassesAsync(IReadOnlyList<(TrainingClass Class, string Owner, int Enrolled, int Certified)> classes, CancellationToken cancellationToken)
+    {
+        SheetColumn<(TrainingClass Class, string Owner, int Enrolled, int Certified)>[] columns =
+        [
+            new("Lớp", r => r.Class.Name, 40),
+            new("Loại", r => TrainingLabels.Of(r.Class.Kind), 30),
+            new("Cấp ủy mở lớp", r => r.Owner, 30),
+            new("Đơn vị tổ chức", r => r.Class.OrganiserName, 30),
+            new("Từ ngày", r => r.Class.StartsOn, 12),
+            new("Đến ngày", r => r.Class.EndsOn, 12),
+            new("Địa điểm", r => r.Class.Place, 24),
+            new("Trạng thái", r => TrainingLabels.Of(r.Class.Status), 14),
+            new("Học viên", r => r.Enrolled, 10),
+            new("Đã cấp giấy", r => r.Certified, 12),
+        ];
+        await audit.RecordAsync("export", "TrainingClasses", "lop", new { rows = classes.Count, classes = classes.Select(c => c.Class.Id) }, cancellationToken);
+        return await FileAsync("Lớp bồi dưỡng", "lop-boi-duong", columns, classes, cancellationToken);
     }
 
     /// <summary>A body's register of documents for one year, symbol by symbol, highest number first, as on /so-van-ban.</summary>

@@ -42,6 +42,12 @@ public sealed class IndexModel(TrainingFiles files, CreateClass createClass, Cur
         return Page();
     }
 
+    /// <summary>The classes of the page as an .xlsx.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] Exports.ListExports exports, CancellationToken cancellationToken) =>
+        TrainingAccess.SeesTraining(me)
+            ? await exports.TrainingClassesAsync(await files.ListAsync(cancellationToken), cancellationToken)
+            : StatusCode(StatusCodes.Status403Forbidden);
+
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await createClass.RunAsync(new CreateClassRequest(
