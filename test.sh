@@ -82,6 +82,10 @@ if start_replica; then
 GRANT EXECUTE ON FUNCTION pg_wal_replay_pause() TO chibo_test;
 GRANT EXECUTE ON FUNCTION pg_wal_replay_resume() TO chibo_test;
 SQL
+  for _ in $(seq 1 30); do
+    [ "$(as_root runuser -u postgres -- psql -p "$replica_port" -tAc "SELECT has_function_privilege('chibo_test', 'pg_wal_replay_resume()', 'execute')")" = t ] && break
+    sleep 1
+  done
   export CHIBO_TEST_POSTGRES_REPLICA="Host=127.0.0.1;Port=$replica_port;Username=chibo_test;Password=chibo_test;Database=postgres"
 else
   echo "replica: could not start a streaming replica on port $replica_port; the read-replica tests are skipped"
