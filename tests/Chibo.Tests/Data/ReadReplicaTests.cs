@@ -34,6 +34,7 @@ public sealed class ReadReplicaTests : IAsyncLifetime
     private const string StoryCell = "Chi bộ Trường Cao đẳng Y Hà Nội";
 
     private ChiboFactory? _app;
+    private string _replicaAdmin = "";
     private string _replica = "";
 
     public async Task InitializeAsync()
@@ -43,6 +44,7 @@ public sealed class ReadReplicaTests : IAsyncLifetime
             return;
         }
 
+        _replicaAdmin = replicaAdmin;
         var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         await using (var db = database.CreateContext())
         {
@@ -75,13 +77,15 @@ public sealed class ReadReplicaTests : IAsyncLifetime
         var app = _app!;
         Guid caseId, cellId, articleId;
         string oldTitle;
+        var marker = $"BANSAO{Guid.NewGuid():N}";
         await using (var db = app.Database.CreateContext())
         {
             cellId = await db.Organisations.Where(o => o.Name == StoryCell).Select(o => o.Id).SingleAsync();
             caseId = await db.Cases.Where(c => c.CellId == cellId && c.Stage == Stage.Sympathizer && c.Steps.Any(s => s.Kind == EventKind.HelperAssigned))
                 .Where(c => !db.Users.Any(u => u.PersonId == c.PersonId)).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync();
-            (articleId, oldTitle) = await db.NewsArticles.Where(a => a.Status == Chibo.Data.Entities.ArticleStatus.Published)
-                .OrderBy(a => a.Id).Select(a => ValueTuple.Create(a.Id, a.Title)).FirstAsync();
+            var article = await db.NewsArticles.Where(a => a.Status == Chibo.Data.Entities.ArticleStatus.Published)
+                .OrderBy(a => a.PublishAt).Select(a => new { a.Id, a.Title }).FirstAsync();
+            (articleId, oldTitle) = (article.Id, article.Title);
         }
 
         // Signed in, so the portal's output cache (anonymous readers only) cannot answer instead of the database.
@@ -99,7 +103,7 @@ public sealed class ReadReplicaTests : IAsyncLifetime
             ["Input.Issuer"] = "Trung tâm Chính trị quận Thanh Xuân",
             ["__RequestVerificationToken"] = SignIn.AntiforgeryToken(form),
         }));
-        var newTitle = $"{oldTitle} (bản mới)";
+        var newTitle = $"{oldTitle} {marker}";
         await using (var db = app.Database.CreateContext())
         {
             await db.NewsArticles.Where(a => a.Id == articleId).ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, newTitle));
@@ -108,21 +112,20 @@ public sealed class ReadReplicaTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Redirect, recorded.StatusCode);
         Assert.Contains("99/CN-BANSAO", await client.GetStringAsync(new Uri($"/ho-so/{caseId}", UriKind.Relative)));
         Assert.Equal(figuresBefore, await client.GetStringAsync(FiguresAddress(cellId)));
-        var portal = await client.GetStringAsync(new Uri("/cong-thong-tin", UriKind.Relative));
-        Assert.Contains(WebUtility.HtmlEncode(oldTitle), portal);
-        Assert.DoesNotContain(WebUtility.HtmlEncode(newTitle), portal);
+        Assert.DoesNotContain(marker, await client.GetStringAsync(new Uri("/cong-thong-tin", UriKind.Relative)));
 
         await ReplayAsync(pause: false);
         await CaughtUpAsync(app.Database);
         Assert.NotEqual(figuresBefore, await client.GetStringAsync(FiguresAddress(cellId)));
-        Assert.Contains(WebUtility.HtmlEncode(newTitle), await client.GetStringAsync(new Uri("/cong-thong-tin", UriKind.Relative)));
+        Assert.Contains(marker, await client.GetStringAsync(new Uri("/cong-thong-tin", UriKind.Relative)));
     }
 
     private static Uri FiguresAddress(Guid organisationId) => new($"/api/v1/organisations/{organisationId}/figures?year=2024", UriKind.Relative);
 
     private async Task ReplayAsync(bool pause)
     {
-        await using var connection = new NpgsqlConnection(_replica);
+        // Through the database test.sh granted these functions in; pausing replay pauses the whole cluster.
+        await using var connection = new NpgsqlConnection(_replicaAdmin);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(pause ? "SELECT pg_wal_replay_pause()" : "SELECT pg_wal_replay_resume()", connection);
         await command.ExecuteNonQueryAsync();
