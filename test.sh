@@ -48,6 +48,49 @@ GRANT pg_signal_backend TO chibo_test;
 SQL
 export CHIBO_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=chibo_test;Password=chibo_test;Database=postgres"
 
+# --- a streaming replica of it on loopback, for the read-replica tests -------------------------
+# Cluster "replica" on port 5433, copied from the primary with pg_basebackup and kept in step by streaming
+# replication. Made once and reused; remade when it no longer follows the primary (e.g. the primary's WAL
+# moved on while it was stopped). When it cannot be made, the replica tests are skipped and say why.
+replica_port=5433
+replica_ready() {
+  pg_isready -q -h 127.0.0.1 -p "$replica_port" &&
+    [ "$(as_root runuser -u postgres -- psql -p "$replica_port" -tAc 'SELECT pg_is_in_recovery()' 2>/dev/null)" = t ] &&
+    [ "$(as_root runuser -u postgres -- psql -p "$port" -tAc "SELECT count(*) FROM pg_stat_replication WHERE state = 'streaming'" 2>/dev/null)" -gt 0 ]
+}
+start_replica() {
+  version=${cluster%% *}
+  if pg_lsclusters --no-header | awk '{print $2}' | grep -qx replica; then
+    as_root pg_ctlcluster "$version" replica start 2>/dev/null || true
+    for _ in $(seq 1 20); do replica_ready && return 0; sleep 1; done
+    echo "replica: not following the primary, making it again"
+    as_root pg_dropcluster --stop "$version" replica >/dev/null 2>&1
+  fi
+  as_root pg_createcluster "$version" replica -p "$replica_port" >/dev/null || return 1
+  dir=$(pg_lsclusters --no-header | awk '$2 == "replica" {print $6}')
+  as_root find "$dir" -mindepth 1 -delete
+  # As the postgres user over the socket: peer authentication, no replication password to keep.
+  as_root runuser -u postgres -- pg_basebackup -p "$port" -D "$dir" -R -X stream -c fast >/dev/null || return 1
+  as_root pg_ctlcluster "$version" replica start || return 1
+  for _ in $(seq 1 30); do replica_ready && return 0; sleep 1; done
+  return 1
+}
+unset CHIBO_TEST_POSTGRES_REPLICA
+if start_replica; then
+  # The replica tests pause and resume its replay to see which side a page read.
+  as_root runuser -u postgres -- psql -q -p "$port" -v ON_ERROR_STOP=1 >/dev/null <<'SQL'
+GRANT EXECUTE ON FUNCTION pg_wal_replay_pause() TO chibo_test;
+GRANT EXECUTE ON FUNCTION pg_wal_replay_resume() TO chibo_test;
+SQL
+  for _ in $(seq 1 30); do
+    [ "$(as_root runuser -u postgres -- psql -p "$replica_port" -tAc "SELECT has_function_privilege('chibo_test', 'pg_wal_replay_resume()', 'execute')")" = t ] && break
+    sleep 1
+  done
+  export CHIBO_TEST_POSTGRES_REPLICA="Host=127.0.0.1;Port=$replica_port;Username=chibo_test;Password=chibo_test;Database=postgres"
+else
+  echo "replica: could not start a streaming replica on port $replica_port; the read-replica tests are skipped"
+fi
+
 # --- build and run every test project ----------------------------------------------------------
 dotnet tool restore >/dev/null
 dotnet build Chibo.slnx -c Release --nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }

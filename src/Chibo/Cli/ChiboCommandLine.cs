@@ -49,6 +49,8 @@ public static class ChiboCommandLine
         Cấu hình (tham số dòng lệnh --Khóa=giá_trị hoặc biến môi trường Khóa__Con):
           Database:Provider        Sqlite (mặc định) hoặc Postgres
           ConnectionStrings:Chibo  chuỗi kết nối (mặc định: SQLite tại THƯ_MỤC/chibo.db)
+          ConnectionStrings:ChiboReadOnly  bản sao chỉ đọc PostgreSQL (streaming replica), không bắt buộc: cổng thông tin,
+                                   tổng quan, số liệu và báo cáo đọc từ đó; mọi việc ghi và trang ngay sau khi ghi dùng bản chính
           Data:Directory           thư mục dữ liệu (mặc định ./data; hoặc CHIBO_DATA)
           Chibo:Reminders:WorkingDaysAhead  nhắc trước bao nhiêu ngày làm việc (mặc định 10)
           Chibo:Smtp:Host, Port, Security, UserName, Password, From, SiteUrl  máy chủ gửi thư; không có Host thì không gửi thư

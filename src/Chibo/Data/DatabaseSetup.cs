@@ -18,6 +18,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 {
     public const string ProviderKey = "Database:Provider";
     public const string ConnectionStringKey = "ConnectionStrings:Chibo";
+    public const string ReadOnlyConnectionStringKey = "ConnectionStrings:ChiboReadOnly";
     public const string DataDirectoryKey = "Data:Directory";
     public const string DataDirectoryVariable = "CHIBO_DATA";
 
@@ -72,7 +73,36 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             }
         }
 
-        return new DatabaseSettings(provider, connectionString, dataDirectory);
+        return new DatabaseSettings(provider, connectionString, dataDirectory) { ReadOnlyConnectionString = ReadOnlyFrom(configuration, provider) };
+    }
+
+    /// <summary>
+    /// A read-only PostgreSQL replica for the reads that may lag a moment behind the primary (portal, dashboards,
+    /// reports: <see cref="ReadReplica"/>); null when not set, and everything reads the primary.
+    /// </summary>
+    public string? ReadOnlyConnectionString { get; init; }
+
+    private static string? ReadOnlyFrom(IConfiguration configuration, DatabaseProvider provider)
+    {
+        var text = configuration[ReadOnlyConnectionStringKey];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (provider != DatabaseProvider.Postgres)
+        {
+            throw new SettingException(ReadOnlyConnectionStringKey, "bản sao chỉ đọc chỉ dùng được khi Database:Provider=Postgres");
+        }
+
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(text).ToString();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new SettingException(ReadOnlyConnectionStringKey, $"chuỗi kết nối PostgreSQL sai: {ex.Message}");
+        }
     }
 
     /// <summary>Creates the data folder and proves it can be written to, before anything else runs.</summary>
@@ -119,6 +149,7 @@ public static class DatabaseSetup
             DatabaseProvider.Sqlite => sp.GetRequiredService<SqliteAppDbContext>(),
             DatabaseProvider.Postgres => sp.GetRequiredService<PostgresAppDbContext>(),
         });
+        services.AddScoped<ReadReplica>();
         return services;
     }
 

@@ -81,16 +81,17 @@ public static class WebApp
         builder.Services.AddScoped<Features.Forms.CaseForms>();
         builder.Services.AddScoped<Features.News.ArticleDesk>();
         builder.Services.AddScoped<Features.News.MeetingDraft>();
-        builder.Services.AddScoped<Features.Portal.PortalQueries>();
+        // The portal, the dashboards and the reports read through ReadReplica: a replica when one is configured.
+        builder.Services.AddScoped(sp => ActivatorUtilities.CreateInstance<Features.Portal.PortalQueries>(sp, sp.GetRequiredService<ReadReplica>().Db));
         builder.Services.AddSingleton<Features.Portal.PortalCache>();
         builder.Services.AddMemoryCache();
         builder.Services.AddOutputCache(Features.Portal.PortalCache.Configure);
         builder.Services.AddScoped<Features.Imports.SheetImport>();
         builder.Services.AddScoped<Features.Imports.ImportUploads>();
         builder.Services.AddScoped<Features.Exports.ListExports>();
-        builder.Services.AddScoped<Features.Oversight.Figures>();
+        builder.Services.AddScoped(sp => ActivatorUtilities.CreateInstance<Features.Oversight.Figures>(sp, sp.GetRequiredService<ReadReplica>().Db));
         builder.Services.AddScoped<Features.Oversight.SetTargets>();
-        builder.Services.AddScoped<Features.Oversight.OversightReport>();
+        builder.Services.AddScoped(sp => ActivatorUtilities.CreateInstance<Features.Oversight.OversightReport>(sp, sp.GetRequiredService<ReadReplica>().Db));
         builder.Services.AddScoped<Features.Reminders.Notifications>();
         builder.Services.AddScoped<Features.Inspection.Inspections>();
         builder.Services.AddRazorPages(options =>

@@ -54,7 +54,9 @@ public static class DemoSeeder
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var world = new DemoWorld(options, progress);
             var story = world.BuildStory();
+            var load = await BulkLoad.SuspendIndexesAsync(db, cancellationToken);
             await world.WriteAsync(new BulkWriter(db), cancellationToken);
+            await load.RestoreAsync(cancellationToken);
             await DemoMeetings.WriteAsync(db, story, cancellationToken);
             await DemoTraining.WriteAsync(db, story, cancellationToken);
             await DemoNews.WriteAsync(db, story, cancellationToken);

@@ -13,7 +13,7 @@ namespace Chibo.Features.Portal;
 /// anything not public is "not found", whoever asks.
 /// </summary>
 [OutputCache(PolicyName = PortalCache.Policy)]
-public sealed class ArticleModel(PortalQueries portal, AppDbContext db) : PageModel
+public sealed class ArticleModel(PortalQueries portal, ReadReplica replica) : PageModel
 {
     public NewsArticle Article { get; private set; } = null!;
 
@@ -28,14 +28,14 @@ public sealed class ArticleModel(PortalQueries portal, AppDbContext db) : PageMo
         var article = await portal.Public().Include(a => a.Organisation).SingleOrDefaultAsync(a => a.Slug == slug);
         if (article is null)
         {
-            var current = await db.NewsSlugs.AsNoTracking().Where(s => s.Slug == slug)
+            var current = await replica.Db.NewsSlugs.AsNoTracking().Where(s => s.Slug == slug)
                 .Join(portal.Public(), s => s.ArticleId, a => a.Id, (_, a) => a.Slug)
                 .SingleOrDefaultAsync();
             return current is null ? NotFound() : RedirectPermanent($"/tin-tuc/{current}");
         }
 
         Article = article;
-        Photos = await db.NewsPhotos.AsNoTracking().Where(p => p.ArticleId == article.Id).OrderBy(p => p.Order).ToListAsync();
+        Photos = await replica.Db.NewsPhotos.AsNoTracking().Where(p => p.ArticleId == article.Id).OrderBy(p => p.Order).ToListAsync();
         Breadcrumb = PortalQueries.Ancestry(await portal.UnitsAsync(), article.Organisation!.Path);
         Related = await PortalQueries.Cards(portal.Public()
                 .Where(a => a.Id != article.Id && (a.OrganisationId == article.OrganisationId || a.Category == article.Category)))

@@ -8,7 +8,7 @@ namespace Chibo.Features.Portal;
 
 /// <summary>The portal's home: featured stories, the latest news, the units, the partner units.</summary>
 [OutputCache(PolicyName = PortalCache.Policy)]
-public sealed class IndexModel(PortalQueries portal, AppDbContext db) : PageModel
+public sealed class IndexModel(PortalQueries portal, ReadReplica replica) : PageModel
 {
     public IReadOnlyList<ArticleCard> Featured { get; private set; } = [];
 
@@ -25,6 +25,6 @@ public sealed class IndexModel(PortalQueries portal, AppDbContext db) : PageMode
         Latest = await PortalQueries.Cards(portal.Public().Where(a => !featured.Contains(a.Slug))).Take(PortalQueries.PageSize).ToListAsync();
         var units = await portal.UnitsAsync();
         TopUnits = [.. units.Where(u => PortalQueries.ParentOf(units, u) is null)];
-        Partners = await db.PartnerUnits.AsNoTracking().OrderBy(p => p.Order).ToListAsync();
+        Partners = await replica.Db.PartnerUnits.AsNoTracking().OrderBy(p => p.Order).ToListAsync();
     }
 }

@@ -1485,6 +1485,8 @@ namespace Chibo.Data.Migrations.Postgres
 
                     b.HasIndex("Path");
 
+                    b.HasIndex("Kind", "ShortName");
+
                     b.ToTable("Organisations");
                 });
 

@@ -1478,6 +1478,8 @@ namespace Chibo.Data.Migrations.Sqlite
 
                     b.HasIndex("Path");
 
+                    b.HasIndex("Kind", "ShortName");
+
                     b.ToTable("Organisations");
                 });
 
