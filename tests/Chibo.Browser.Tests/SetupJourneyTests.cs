@@ -53,8 +53,9 @@ public sealed partial class SetupJourneyTests(BrowserApp browser, ITestOutputHel
             var timing = new ServerTiming(baseUrl);
             var clock = Stopwatch.StartNew();
             await JourneyAsync(baseUrl, password, timing);
-            output.WriteLine($"Setup journey: {timing.Requests} requests, server time {timing.Milliseconds:N0} ms, wall time {clock.Elapsed.TotalSeconds:N0} s");
-            Console.WriteLine($"Setup journey: {timing.Requests} requests, server time {timing.Milliseconds:N0} ms, wall time {clock.Elapsed.TotalSeconds:N0} s");
+            var line = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Setup journey: {timing.Requests} requests, server time {timing.Milliseconds:N0} ms, wall time {clock.Elapsed.TotalSeconds:N0} s");
+            output.WriteLine(line);
+            Console.WriteLine(line);
             Assert.True(timing.Requests > 20);
         }
         finally
@@ -100,7 +101,7 @@ public sealed partial class SetupJourneyTests(BrowserApp browser, ITestOutputHel
         await Shot(page, "03-sinh-vien");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nhập danh sách sinh viên" }).ClickAsync();
         await UploadAsync(page, "danh-sach-sinh-vien.xlsx", Students(withDuplicate: true));
-        await Assertions.Expect(page.GetByText("Mã sinh viên SV002 trùng với dòng 3.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Dòng 7: Mã sinh viên SV002 trùng với dòng 4.")).ToBeVisibleAsync();
         await Shot(page, "04-xem-truoc-co-loi");
         await UploadAsync(page, "danh-sach-sinh-vien-da-sua.xlsx", Students(withDuplicate: false));
         await Assertions.Expect(page.GetByText("Không có vấn đề nào. Sẽ thêm mới 4")).ToBeVisibleAsync();
@@ -139,6 +140,7 @@ public sealed partial class SetupJourneyTests(BrowserApp browser, ITestOutputHel
         await invited.Locator("#ConfirmPassword").FillAsync("DoanTruong2026");
         await Shot(invited, "07-dang-ky");
         await invited.GetByRole(AriaRole.Button, new() { Name = "Tạo tài khoản" }).ClickAsync();
+        await invited.WaitForURLAsync(url => url.EndsWith("/dang-nhap", StringComparison.Ordinal));
         await invited.GetByLabel("Tên đăng nhập").FillAsync("huong.doan");
         await invited.GetByLabel("Mật khẩu").FillAsync("DoanTruong2026");
         await invited.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();

@@ -157,6 +157,12 @@ public sealed class SetupOrganisation(AppDbContext db, TimeProvider clock)
             state = new SetupState { Step = SetupStep.Organisation, StartedAt = clock.GetUtcNow().UtcDateTime };
             db.SetupStates.Add(state);
         }
+        else
+        {
+            // Every save of these choices raises the version, so a form read before it is a conflict even when
+            // only the organisations changed.
+            db.Entry(state).State = EntityState.Modified;
+        }
 
         state.CellId = cell.Id;
         state.SchoolId = school.Id;
