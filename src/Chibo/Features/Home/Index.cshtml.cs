@@ -30,13 +30,12 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, ChiboClock clock
     public async Task<IActionResult> OnGetAsync()
     {
         // A fresh installation (not the demo) starts with the guided setup, and comes back to it until it is done.
-        var setupPending = !clock.IsDemo && me.IsAdministrator && await SetupPendingAsync();
-        if (setupPending)
+        if (!clock.IsDemo && me.IsAdministrator && await SetupPendingAsync())
         {
             return Redirect("/thiet-lap");
         }
 
-        Checklist = await nextSteps.ForAsync(me, setupPending: false);
+        Checklist = await nextSteps.ForAsync(me);
         if (me.PersonId is { } personId)
         {
             OpenTasks = await db.MeetingTasks.AsNoTracking()

@@ -19,14 +19,9 @@ public sealed class NextSteps(AppDbContext db, TimeProvider clock)
 {
     private static readonly Role[] Committee = [Role.Administrator, Role.CellSecretary, Role.CellCommittee];
 
-    public async Task<IReadOnlyList<NextStep>> ForAsync(CurrentUser me, bool setupPending, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<NextStep>> ForAsync(CurrentUser me, CancellationToken cancellationToken = default)
     {
         var steps = new List<NextStep>();
-        if (setupPending)
-        {
-            steps.Add(new NextStep("Tiếp tục thiết lập chi bộ (dừng ở đâu thì làm tiếp từ đó)", "/thiet-lap"));
-        }
-
         var scopes = me.PathsFor(Committee);
         if (scopes.Count == 0)
         {

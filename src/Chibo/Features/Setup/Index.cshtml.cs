@@ -55,6 +55,14 @@ public sealed class OrganisationForm
     }
 }
 
+/// <summary>A page that shows the organisation choices (the setup's first step, the settings page).</summary>
+public interface IOrganisationFormPage
+{
+    OrganisationForm Input { get; }
+
+    IReadOnlyList<Organisation> Superiors { get; }
+}
+
 /// <summary>The local policy's fields as a form binds them.</summary>
 public sealed class PolicyFields
 {
@@ -83,7 +91,7 @@ public sealed class PolicyFields
 /// Excel import), the proposed sympathizers, the team. Progress is stored, so leaving and coming back resumes
 /// where it stopped; every choice can be changed later in <c>/cai-dat</c>.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, CurrentUser me, ChiboClock clock, TimeProvider time, SetupOrganisation setup, SourceProposal proposal) : PageModel
+public sealed class IndexModel(AppDbContext db, CurrentUser me, ChiboClock clock, TimeProvider time, SetupOrganisation setup, SourceProposal proposal) : PageModel, IOrganisationFormPage
 {
     public static readonly (SetupStep Step, string Slug, string Title)[] Steps =
     [

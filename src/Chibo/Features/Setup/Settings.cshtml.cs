@@ -12,7 +12,7 @@ namespace Chibo.Features.Setup;
 /// Every choice of the guided setup, changeable later: the cell, its superior, grassroots or not, the school,
 /// the rulebook and the local policy; and what the setup created, each removable while nothing is recorded there.
 /// </summary>
-public sealed class SettingsModel(AppDbContext db, CurrentUser me, ChiboClock clock, SetupOrganisation setup, RemoveOrganisation remove) : PageModel
+public sealed class SettingsModel(AppDbContext db, CurrentUser me, ChiboClock clock, SetupOrganisation setup, RemoveOrganisation remove) : PageModel, IOrganisationFormPage
 {
     [BindProperty]
     public OrganisationForm Input { get; set; } = new();
