@@ -120,7 +120,7 @@ public static class StudentPolicyRules
         return findings;
     }
 
-    private static string Name(LearningGrade grade) => grade switch
+    public static string Name(LearningGrade grade) => grade switch
     {
         LearningGrade.Weak => "yếu",
         LearningGrade.Average => "trung bình",
@@ -130,7 +130,7 @@ public static class StudentPolicyRules
         _ => grade.ToString(),
     };
 
-    private static string Name(UnionRating rating) => rating switch
+    public static string Name(UnionRating rating) => rating switch
     {
         UnionRating.NotCompleted => "không hoàn thành nhiệm vụ",
         UnionRating.Completed => "hoàn thành nhiệm vụ",

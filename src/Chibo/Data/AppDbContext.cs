@@ -58,6 +58,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<InspectionRecord> Inspections => Set<InspectionRecord>();
     public DbSet<InspectionTask> InspectionTasks => Set<InspectionTask>();
+    public DbSet<SetupState> SetupStates => Set<SetupState>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

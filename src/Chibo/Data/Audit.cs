@@ -32,6 +32,7 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     {
         nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
         nameof(IVersioned.Version), nameof(IdentityUser.AccessFailedCount), nameof(IdentityUser.LockoutEnd),
+        nameof(Invitation.TokenHash), nameof(Invitation.CodeHash),
     };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

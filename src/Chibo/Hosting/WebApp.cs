@@ -94,6 +94,11 @@ public static class WebApp
         builder.Services.AddScoped(sp => ActivatorUtilities.CreateInstance<Features.Oversight.OversightReport>(sp, sp.GetRequiredService<ReadReplica>().Db));
         builder.Services.AddScoped<Features.Reminders.Notifications>();
         builder.Services.AddScoped<Features.Inspection.Inspections>();
+        builder.Services.AddScoped<Features.Setup.SetupOrganisation>();
+        builder.Services.AddScoped<Features.Setup.SourceProposal>();
+        builder.Services.AddScoped<Features.Setup.RemoveOrganisation>();
+        builder.Services.AddScoped<Features.Invitations.Invitations>();
+        builder.Services.AddScoped<Features.Home.NextSteps>();
         builder.Services.AddRazorPages(options =>
         {
             options.RootDirectory = "/Features";

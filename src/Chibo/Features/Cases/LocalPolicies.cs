@@ -19,6 +19,8 @@ public sealed class LocalPolicies(AppDbContext db)
 
     public static string Serialize(StudentPolicy policy) => JsonSerializer.Serialize(policy, Json);
 
+    public static StudentPolicy Deserialize(string json) => JsonSerializer.Deserialize<StudentPolicy>(json, Json)!;
+
     /// <summary>The guidance in force for <paramref name="cell"/>: its own or its nearest ancestor's.</summary>
     public async Task<StudentPolicy?> ForAsync(Organisation cell, CancellationToken cancellationToken = default)
     {
@@ -28,7 +30,7 @@ public sealed class LocalPolicies(AppDbContext db)
             .Select(o => new { o.Path, o.StudentPolicyJson })
             .ToListAsync(cancellationToken);
         var nearest = withPolicy.OrderByDescending(o => o.Path.Length).FirstOrDefault();
-        return nearest is null ? null : JsonSerializer.Deserialize<StudentPolicy>(nearest.StudentPolicyJson!, Json);
+        return nearest is null ? null : Deserialize(nearest.StudentPolicyJson!);
     }
 
     /// <summary>The local findings for a case today: the applicant's recent terms and time on the sympathizer list.</summary>
@@ -51,7 +53,7 @@ public sealed class LocalPolicies(AppDbContext db)
         return stage >= Stage.Applying ? findings : [.. findings.Where(f => f.Rule != StudentPolicyRules.SympathizerTooShort)];
     }
 
-    private static LearningGrade Grade(LearningRank rank) => rank switch
+    internal static LearningGrade Grade(LearningRank rank) => rank switch
     {
         LearningRank.Excellent => LearningGrade.Excellent,
         LearningRank.VeryGood => LearningGrade.Good,
@@ -60,7 +62,7 @@ public sealed class LocalPolicies(AppDbContext db)
         LearningRank.Weak => LearningGrade.Weak,
     };
 
-    private static DomainRating Rating(Data.Entities.UnionRating? rating) => rating switch
+    internal static DomainRating Rating(Data.Entities.UnionRating? rating) => rating switch
     {
         Data.Entities.UnionRating.Outstanding => DomainRating.ExcellentlyCompleted,
         Data.Entities.UnionRating.Good => DomainRating.WellCompleted,

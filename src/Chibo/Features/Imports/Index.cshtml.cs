@@ -18,8 +18,18 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SheetImport impo
     [BindProperty(SupportsGet = true, Name = "loai")]
     public string? Kind { get; set; }
 
-    [BindProperty]
+    [BindProperty(SupportsGet = true)]
     public Guid Org { get; set; }
+
+    /// <summary>A students sheet into a school: create the classes and union branches it names that are missing.</summary>
+    [BindProperty(SupportsGet = true, Name = "tao-lop")]
+    public bool CreateClasses { get; set; }
+
+    /// <summary>Where to go on after a commit (the guided setup sends people here and back); local addresses only.</summary>
+    [BindProperty(SupportsGet = true, Name = "tiep")]
+    public string? ContinueTo { get; set; }
+
+    public string? ContinueUrl => ContinueTo is { } url && Url.IsLocalUrl(url) ? url : null;
 
     [BindProperty]
     public string? Token { get; set; }
@@ -130,7 +140,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SheetImport impo
                 return Expired();
             }
 
-            Report = await import.CommitAsync(file, new ImportRequest(Sheet, Org, Map.Count == 0 ? null : Map), cancellationToken);
+            Report = await import.CommitAsync(file, new ImportRequest(Sheet, Org, Map.Count == 0 ? null : Map, CreateClasses), cancellationToken);
         }
 
         if (Report.Committed)
@@ -149,7 +159,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SheetImport impo
             return Expired();
         }
 
-        Report = await import.PreviewAsync(file, new ImportRequest(Sheet, Org, Map.Count == 0 ? null : Map), cancellationToken);
+        Report = await import.PreviewAsync(file, new ImportRequest(Sheet, Org, Map.Count == 0 ? null : Map, CreateClasses), cancellationToken);
         Map = Report.Columns.ToDictionary(c => c.Index, c => c.Field);
         return Page();
     }

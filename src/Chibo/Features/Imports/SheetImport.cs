@@ -16,7 +16,8 @@ public sealed record ImportProblem(int Row, string Message)
 public sealed record ImportColumn(int Index, string Header, string? Field, bool Recognised);
 
 /// <param name="Mapping">Column index → field key, as the user chose in the mapping step; null maps by header names alone.</param>
-public sealed record ImportRequest(ImportSheet Sheet, Guid OrganisationId, IReadOnlyDictionary<int, string?>? Mapping = null);
+/// <param name="CreateClasses">A students sheet into a school: create the classes (and their union branches) it names that the school lacks.</param>
+public sealed record ImportRequest(ImportSheet Sheet, Guid OrganisationId, IReadOnlyDictionary<int, string?>? Mapping = null, bool CreateClasses = false);
 
 /// <summary>What an import found or did: the columns as mapped, every problem, and the counts.</summary>
 public sealed record ImportReport(
@@ -151,7 +152,7 @@ public sealed class SheetImport(AppDbContext db, AuditLog audit, AuditActor acto
         var rows = content.Rows.Select(r => new ImportRow(r, fields, sheet, problems)).ToList();
         var (counts, apply) = sheet.Kind switch
         {
-            ImportKind.Students => await PlanStudentsAsync(rows, target, problems, cancellationToken),
+            ImportKind.Students => await PlanStudentsAsync(rows, target, request.CreateClasses, problems, cancellationToken),
             ImportKind.Classes => await PlanClassesAsync(rows, target, problems, cancellationToken),
             ImportKind.Grades or ImportKind.Conduct or ImportKind.UnionRatings => await PlanTermsAsync(sheet, rows, target, problems, cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(request)),
@@ -206,13 +207,26 @@ public sealed class SheetImport(AppDbContext db, AuditLog audit, AuditActor acto
         string? NationalId, string? Phone, string? Email, string? Ethnicity, string? Religion, string? Hometown, string? Residence,
         bool? UnionMember, DateOnly? UnionJoined);
 
-    private async Task<(Counts, Func<Task>)> PlanStudentsAsync(List<ImportRow> rows, Organisation target, List<ImportProblem> problems, CancellationToken cancellationToken)
+    private async Task<(Counts, Func<Task>)> PlanStudentsAsync(List<ImportRow> rows, Organisation target, bool createClasses, List<ImportProblem> problems, CancellationToken cancellationToken)
     {
         var units = await db.Organisations.AsNoTracking()
             .Where(o => o.Path.StartsWith(target.Path) && (o.Kind == OrganisationKind.SchoolClass || o.Kind == OrganisationKind.UnionBranch))
             .ToListAsync(cancellationToken);
         var classes = Lookup(units.Where(o => o.Kind == OrganisationKind.SchoolClass));
         var branches = Lookup(units.Where(o => o.Kind == OrganisationKind.UnionBranch));
+        var union = createClasses && target.Kind == OrganisationKind.School
+            ? await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.ParentId == target.Id && o.Kind == OrganisationKind.UnionSchool, cancellationToken)
+            : null;
+        var newUnits = new List<Organisation>();
+        Organisation NewUnit(string code, Organisation parent, OrganisationKind kind, string name, Dictionary<string, Organisation> known)
+        {
+            var unit = new Organisation { Name = name, ShortName = code, Kind = kind, ParentId = parent.Id };
+            unit.Path = Organisation.PathOf(parent, unit.Id);
+            known[CellText.Key(code)] = unit;
+            newUnits.Add(unit);
+            return unit;
+        }
+
         var seen = new Dictionary<string, int>();
         var inputs = new List<StudentInput>();
         foreach (var row in rows)
@@ -233,6 +247,16 @@ public sealed class SheetImport(AppDbContext db, AuditLog audit, AuditActor acto
             name = name is null ? null : string.Join(' ', name.Split(' ', StringSplitOptions.RemoveEmptyEntries));
             var classText = row.Required(Class);
             var schoolClass = classText is null ? null : Find(classes, classText);
+            if (classText is not null && schoolClass is null && union is not null && classText.Length <= 40)
+            {
+                var code = classText.Trim();
+                schoolClass = NewUnit(code, target, OrganisationKind.SchoolClass, $"Lớp {code}", classes);
+                if (Find(branches, code) is null)
+                {
+                    NewUnit(code, union, OrganisationKind.UnionBranch, $"Chi đoàn {code}", branches);
+                }
+            }
+
             if (classText is not null && schoolClass is null)
             {
                 row.Problem($"Lớp \"{classText}\" không có trong {target.Name}. Hãy nhập danh sách lớp trước (mẫu \"Lớp và chi đoàn\").");
@@ -309,7 +333,17 @@ public sealed class SheetImport(AppDbContext db, AuditLog audit, AuditActor acto
             created.Add(fresh);
         }
 
-        return (new Counts(created.Count, updated, unchanged), () => InsertAsync(created, p => p.Id.ToString(), cancellationToken));
+        return (new Counts(created.Count, updated, unchanged), async () =>
+        {
+            if (newUnits.Count > 0)
+            {
+                // The new people point at the new classes: those are saved first, in the same transaction.
+                db.Organisations.AddRange(newUnits);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            await InsertAsync(created, p => p.Id.ToString(), cancellationToken);
+        });
     }
 
     /// <summary>
