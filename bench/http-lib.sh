@@ -1,7 +1,8 @@
 # Shared by the HTTP load scripts: build, start chibo on loopback, sign in, time requests with curl.
 # Source it after setting: base (http://127.0.0.1:PORT) and runs (timed requests per address).
 
-chibo_build() {
+chibo_build() { # CHIBO_BENCH_DLL=path/chibo.dll runs a build made earlier (e.g. a copy) instead of building
+  if [ -n "${CHIBO_BENCH_DLL:-}" ]; then chibo="$CHIBO_BENCH_DLL"; return; fi
   dotnet build src/Chibo -c Release --nologo -v quiet >/dev/null
   chibo="$(pwd)/src/Chibo/bin/Release/net10.0/chibo.dll"
 }

@@ -30,7 +30,7 @@ public sealed class IndexModel(Inspections inspections, AuditLog audit, ChiboClo
             return Forbid();
         }
 
-        List = await inspections.ListAsync(clock.Today, Rule, CellId, PageNumber, cancellationToken);
+        List = await inspections.ListAsync(clock.Today, Rule, CellId, PageNumber, cancellationToken: cancellationToken);
         return Page();
     }
 
@@ -42,7 +42,7 @@ public sealed class IndexModel(Inspections inspections, AuditLog audit, ChiboClo
         }
 
         // Every row, from the same stored appraisals as the page.
-        var list = await inspections.ListAsync(clock.Today, Rule, CellId, pageNumber: null, cancellationToken);
+        var list = await inspections.ListAsync(clock.Today, Rule, CellId, pageNumber: null, cancellationToken: cancellationToken);
         // The export carries names out of the app: it is recorded as a read, under the cell filtered on (or none).
         await audit.RecordViewAsync("InspectionExport", CellId ?? Guid.Empty, cancellationToken);
         var stream = new MemoryStream();

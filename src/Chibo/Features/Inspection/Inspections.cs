@@ -54,7 +54,7 @@ public sealed class Inspections(AppDbContext db, CurrentUser me, CaseDigests dig
     /// the stored appraisals (one indexed query), after appraising again those the date or a change made stale.
     /// <paramref name="pageNumber"/> null gives every row (the Excel export).
     /// </summary>
-    public async Task<InspectionList> ListAsync(DateOnly today, string? rule, Guid? cellId, int? pageNumber = 1, CancellationToken cancellationToken = default)
+    public async Task<InspectionList> ListAsync(DateOnly today, string? rule, Guid? cellId, int? pageNumber = 1, int pageSize = PageSize, CancellationToken cancellationToken = default)
     {
         var scopes = me.PathsFor(Readers);
         await digests.RefreshStaleAsync(scopes, today, cancellationToken);
@@ -79,7 +79,7 @@ public sealed class Inspections(AppDbContext db, CurrentUser me, CaseDigests dig
         }
 
         var matching = await found.CountAsync(cancellationToken);
-        var pages = Math.Max(1, (matching + PageSize - 1) / PageSize);
+        var pages = Math.Max(1, (matching + pageSize - 1) / pageSize);
         var page = Math.Clamp(pageNumber ?? 1, 1, pages);
         // Overdue days grow from the earliest overdue deadline: the oldest one first, the cases with none last.
         var ordered = found
@@ -87,7 +87,7 @@ public sealed class Inspections(AppDbContext db, CurrentUser me, CaseDigests dig
             .ThenBy(x => x.Appraisal.OverdueSince == null).ThenBy(x => x.Appraisal.OverdueSince)
             .ThenByDescending(x => x.Appraisal.Errors + x.Appraisal.Warnings)
             .ThenBy(x => x.ApplicantName).ThenBy(x => x.Appraisal.CaseId);
-        var rows = await (pageNumber is null ? ordered : ordered.Skip((page - 1) * PageSize).Take(PageSize)).ToListAsync(cancellationToken);
+        var rows = await (pageNumber is null ? ordered : ordered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
         return new InspectionList(
             [.. rows.Select(x => new InspectionRow(x.Appraisal.CaseId, x.ApplicantName, x.CellId, x.CellName, x.Stage, CaseDigests.FindingsOf(x.Appraisal),
                 x.Appraisal.OverdueSince is { } since ? today.DayNumber - since.DayNumber : 0))],

@@ -147,7 +147,7 @@ public sealed class Figures(AppDbContext db, ILogger<Figures> log)
         var deadlines = await DeadlinesAsync(cases, today, cancellationToken);
         Lap("deadlines");
         var admitted = await NewMembersAsync(steps.Where(s => s.Kind == EventKind.AdmissionDecision && s.Date >= period.From && s.Date <= period.To)
-            .Select(s => s.CaseId), period, cancellationToken);
+            .Select(s => new StepRow(s.CaseId, s.Date)), cancellationToken);
         Lap("new members");
         var target = await TargetAsync(organisation, period, admitted.Dates, cancellationToken);
         Lap("target");
@@ -242,19 +242,24 @@ public sealed class Figures(AppDbContext db, ILogger<Figures> log)
 
     private static RulebookParameters Params(DateOnly on) => Rulebooks.Vietnam.InForceOn(on).Parameters;
 
-    private async Task<(NewMemberFigures Figures, List<DateOnly> Dates)> NewMembersAsync(IQueryable<Guid> admittedCases, Period period, CancellationToken cancellationToken)
+    private sealed record StepRow(Guid CaseId, DateOnly Date);
+
+    /// <param name="decisions">The admission decisions of the period: the case and the date.</param>
+    private async Task<(NewMemberFigures Figures, List<DateOnly> Dates)> NewMembersAsync(IQueryable<StepRow> decisions, CancellationToken cancellationToken)
     {
-        var rows = await db.Cases.AsNoTracking().Where(c => admittedCases.Contains(c.Id))
-            .Select(c => new
-            {
-                c.Person!.Gender,
-                c.Person.DateOfBirth,
-                c.Person.Ethnicity,
-                c.Person.IsYouthUnionMember,
-                Student = c.Person.StudentCode != null,
-                Decided = c.Steps.Where(s => s.VoidedAt == null && s.Kind == EventKind.AdmissionDecision && s.Date >= period.From && s.Date <= period.To).Min(s => s.Date),
-            })
-            .ToListAsync(cancellationToken);
+        // The decisions first (an indexed range of one kind of step), then their people by id: SQLite ran the one
+        // query with a subquery per case in seconds on 20,000 cases.
+        var decided = (await decisions.ToListAsync(cancellationToken))
+            .GroupBy(d => d.CaseId).ToDictionary(g => g.Key, g => g.Min(d => d.Date));
+        var rows = new List<(Gender Gender, DateOnly? DateOfBirth, string? Ethnicity, bool IsYouthUnionMember, bool Student, DateOnly Decided)>();
+        foreach (var chunk in decided.Keys.Chunk(1000))
+        {
+            rows.AddRange((await db.Cases.AsNoTracking().Where(c => chunk.Contains(c.Id))
+                .Select(c => new { c.Id, c.Person!.Gender, c.Person.DateOfBirth, c.Person.Ethnicity, c.Person.IsYouthUnionMember, Student = c.Person.StudentCode != null })
+                .ToListAsync(cancellationToken))
+                .Select(r => (r.Gender, r.DateOfBirth, r.Ethnicity, r.IsYouthUnionMember, r.Student, decided[r.Id])));
+        }
+
         var ages = rows.Select(r => r.DateOfBirth is { } born ? VietnameseDates.FullMonths(born, r.Decided) / 12 : (int?)null).ToList();
         Share[] bands =
         [
