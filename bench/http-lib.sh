@@ -11,7 +11,7 @@ chibo_serve() { # chibo_serve ARGS... : starts the server in the background and 
   dotnet "$chibo" "$@" --urls "$base" >/dev/null 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null || true' EXIT
-  for _ in $(seq 1 120); do curl -fs "$base/health" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  for _ in $(seq 1 360); do curl -fs "$base/health" >/dev/null 2>&1 && return 0; sleep 0.5; done
   echo "chibo did not answer on $base/health" >&2
   return 1
 }
