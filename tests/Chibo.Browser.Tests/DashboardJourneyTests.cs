@@ -15,7 +15,7 @@ public sealed partial class DashboardJourneyTests(BrowserApp app)
         await page.GotoAsync($"{app.BaseUrl}/tong-quan");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tổng quan công tác phát triển đảng viên", Level = 1 })).ToBeVisibleAsync();
 
-        await page.GetByLabel("Năm").FillAsync("2023");
+        await page.GetByRole(AriaRole.Spinbutton, new() { Name = "Năm" }).FillAsync("2023");
         await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
         var target = page.GetByRole(AriaRole.Region, new() { Name = "Chỉ tiêu và kết quả kết nạp" });
         await Assertions.Expect(target).ToContainTextAsync("/ chỉ tiêu");
@@ -34,7 +34,7 @@ public sealed partial class DashboardJourneyTests(BrowserApp app)
         Assert.Equal(admitted, int.Parse(count.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture));
 
         await page.GoBackAsync();
-        await page.GetByLabel("Kỳ").SelectOptionAsync(new SelectOptionValue { Label = "6 tháng đầu năm" });
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Kỳ" }).SelectOptionAsync(new SelectOptionValue { Label = "6 tháng đầu năm" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Xem" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Báo cáo 6 tháng đầu năm 2023")).ToBeVisibleAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "PDF" }).ClickAsync());
