@@ -6,7 +6,7 @@
 #   RUNS      timed requests per address (default 30), after 3 untimed ones.
 #   STUDENTS  students to seed (default 100000).
 # With CHIBO_BENCH_POSTGRES set to a connection string (a role that may create databases), the run is on
-# PostgreSQL instead: a database chibo_bench_dashboard is created and seeded on first use, then reused.
+# PostgreSQL instead: a database chibo_bench_dashboard (or $CHIBO_BENCH_DB) is created and seeded on first use, then reused.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:-"${TMPDIR:-/tmp}/chibo-bench-dashboard"}
@@ -20,7 +20,7 @@ chibo_build
 mkdir -p "$data"
 settings=(--data "$data")
 if [ -n "${CHIBO_BENCH_POSTGRES:-}" ]; then
-  db="chibo_bench_dashboard"
+  db="${CHIBO_BENCH_DB:-chibo_bench_dashboard}"
   connection="${CHIBO_BENCH_POSTGRES%;};Database=$db"
   psql_admin=$(sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Password=/password=/; s/Database=/dbname=/' <<<"$CHIBO_BENCH_POSTGRES")
   if ! psql "$psql_admin" -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then

@@ -1,7 +1,8 @@
 # Shared by the HTTP load scripts: build, start chibo on loopback, sign in, time requests with curl.
 # Source it after setting: base (http://127.0.0.1:PORT) and runs (timed requests per address).
 
-chibo_build() {
+chibo_build() { # CHIBO_BENCH_DLL=path/chibo.dll runs a build made earlier (e.g. a copy) instead of building
+  if [ -n "${CHIBO_BENCH_DLL:-}" ]; then chibo="$CHIBO_BENCH_DLL"; return; fi
   dotnet build src/Chibo -c Release --nologo -v quiet >/dev/null
   chibo="$(pwd)/src/Chibo/bin/Release/net10.0/chibo.dll"
 }
@@ -10,7 +11,7 @@ chibo_serve() { # chibo_serve ARGS... : starts the server in the background and 
   dotnet "$chibo" "$@" --urls "$base" >/dev/null 2>&1 &
   server=$!
   trap 'kill $server 2>/dev/null || true' EXIT
-  for _ in $(seq 1 120); do curl -fs "$base/health" >/dev/null 2>&1 && return 0; sleep 0.5; done
+  for _ in $(seq 1 360); do curl -fs "$base/health" >/dev/null 2>&1 && return 0; sleep 0.5; done
   echo "chibo did not answer on $base/health" >&2
   return 1
 }

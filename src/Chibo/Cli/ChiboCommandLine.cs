@@ -44,6 +44,7 @@ public static class ChiboCommandLine
           chibo import LOẠI TỆP.xlsx --org ID [--dry-run]    nhập danh sách Excel vào một trường (LOẠI: students, classes,
                                                              grades, conduct, union); tất cả các dòng hoặc không dòng nào
           chibo remind [--today YYYY-MM-DD] [--data THƯ_MỤC] chạy một lần việc nhắc hạn hằng ngày (thông báo, thư điện tử)
+                                                             và thẩm định lại mọi hồ sơ đang làm cho trang kiểm tra
           chibo help                                         in hướng dẫn này
 
         Cấu hình (tham số dòng lệnh --Khóa=giá_trị hoặc biến môi trường Khóa__Con):

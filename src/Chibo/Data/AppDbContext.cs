@@ -24,6 +24,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<CaseStepRecord> CaseSteps => Set<CaseStepRecord>();
+    public DbSet<CaseStageSpan> CaseStageSpans => Set<CaseStageSpan>();
+    public DbSet<CaseAppraisalRecord> CaseAppraisals => Set<CaseAppraisalRecord>();
     public DbSet<CaseDocument> CaseDocuments => Set<CaseDocument>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<CorrectionRequest> CorrectionRequests => Set<CorrectionRequest>();

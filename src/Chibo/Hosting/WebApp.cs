@@ -219,6 +219,7 @@ public static class WebApp
         services.AddOptions<Features.Reminders.ReminderOptions>().BindConfiguration(Features.Reminders.ReminderOptions.Section);
         services.AddOptions<Features.Reminders.SmtpOptions>().BindConfiguration(Features.Reminders.SmtpOptions.Section);
         services.AddScoped<Features.Inspection.CaseAppraisals>();
+        services.AddScoped<Features.Cases.CaseDigests>();
         services.AddScoped<Features.Reminders.ReminderMailer>();
         services.AddScoped<Features.Reminders.SendReminders>();
         services.AddChiboDatabase();

@@ -25,6 +25,13 @@ internal sealed class DemoCases(Random random, DateOnly storyDate)
         (Stage.Official, 2), (Stage.Withdrawn, 1), (Stage.Rejected, 1),
     ];
 
+    /// <summary>
+    /// How many times more candidates a generated school (beyond the story's college) puts on the road: a larger share
+    /// of each class is listed as source, so 100,000 students give about 20,000 cases, most of them in the first
+    /// stages. The story's college keeps the numbers above, which the tests read.
+    /// </summary>
+    private const double GeneratedEarlyRatio = 5.5, GeneratedLaterRatio = 2.5;
+
     /// <summary>The road in order, with a typical gap in days after the previous step.</summary>
     private static readonly (EventKind Kind, int Gap)[] Road =
     [
@@ -40,12 +47,15 @@ internal sealed class DemoCases(Random random, DateOnly storyDate)
 
     public List<CaseStepRecord> Steps { get; } = [];
 
+    public List<CaseStageSpan> Spans { get; } = [];
+
     public List<PartyMembership> Memberships { get; } = [];
 
     /// <param name="candidates">Students of the school, oldest cohorts first, to draw candidates from.</param>
     /// <param name="members">The cell's members with their official dates (the pool of helpers and introducers).</param>
     /// <param name="featured">A student whose own view the demo shows: a sympathizer with a helper.</param>
-    public void Generate(Organisation cell, IReadOnlyList<(Person Student, DateOnly StartedSchool)> candidates, IReadOnlyList<(Person Member, DateOnly? OfficialFrom)> members, int studentCount, Func<Guid> newId, (Person Student, DateOnly StartedSchool)? featured = null)
+    /// <param name="generated">A generated school, which lists more candidates than the story's college.</param>
+    public void Generate(Organisation cell, IReadOnlyList<(Person Student, DateOnly StartedSchool)> candidates, IReadOnlyList<(Person Member, DateOnly? OfficialFrom)> members, int studentCount, Func<Guid> newId, (Person Student, DateOnly StartedSchool)? featured = null, bool generated = false)
     {
         var used = new HashSet<Guid>();
         if (featured is { } f)
@@ -55,9 +65,12 @@ internal sealed class DemoCases(Random random, DateOnly storyDate)
         }
 
         var scale = studentCount / 1500.0;
-        foreach (var (target, perSchool) in Targets)
+        // A generated school draws its many sources after the later stages, which need the oldest students.
+        foreach (var (target, perSchool) in generated ? Enumerable.Reverse(Targets) : Targets)
         {
-            var count = Math.Max(target is Stage.Source or Stage.Outstanding or Stage.Sympathizer ? 1 : 0, (int)Math.Round(perSchool * scale));
+            var early = target is Stage.Source or Stage.Outstanding or Stage.Sympathizer;
+            var ratio = !generated ? 1 : early ? GeneratedEarlyRatio : GeneratedLaterRatio;
+            var count = Math.Max(early ? 1 : 0, (int)Math.Round(perSchool * scale * ratio));
             for (var i = 0; i < count; i++)
             {
                 // Later stages need the oldest students: the road takes more than a year.
@@ -147,6 +160,7 @@ internal sealed class DemoCases(Random random, DateOnly storyDate)
 
         Cases.Add(record);
         Steps.AddRange(steps);
+        Spans.AddRange(CaseDigests.SpansOf(record.Id, steps));
         AddMembership(cell, student, steps, newId);
     }
 

@@ -55,6 +55,7 @@ internal sealed class DemoWorld(DemoOptions options, TextWriter progress)
     private readonly List<StudentTerm> _terms = [];
     private readonly List<CaseRecord> _cases = [];
     private readonly List<CaseStepRecord> _steps = [];
+    private readonly List<CaseStageSpan> _spans = [];
     private Organisation? _city;
     private Organisation? _bloc;
     private Organisation? _extraBloc;
@@ -129,9 +130,11 @@ internal sealed class DemoWorld(DemoOptions options, TextWriter progress)
         await writer.InsertAsync(_terms, cancellationToken);
         await writer.InsertAsync(_cases, cancellationToken);
         await writer.InsertAsync(_steps, cancellationToken);
+        await writer.InsertAsync(_spans, cancellationToken);
         _organisations.Clear();
         _cases.Clear();
         _steps.Clear();
+        _spans.Clear();
         _people.Clear();
         _positions.Clear();
         _memberships.Clear();
@@ -278,9 +281,10 @@ internal sealed class DemoWorld(DemoOptions options, TextWriter progress)
         var cases = new DemoCases(_random, DemoSeeder.StoryDate);
         var cellMembers = _memberships.Where(m => m.CellId == cell.Id).Join(_people, m => m.PersonId, p => p.Id, (m, p) => (p, m.OfficialFrom)).ToList();
         cases.Generate(cell, [.. candidates.OrderBy(c => c.StartedSchool)], cellMembers, studentCount, NewId,
-            candidate is null ? null : (candidate, new DateOnly(2023, 9, 5)));
+            candidate is null ? null : (candidate, new DateOnly(2023, 9, 5)), generated: !story);
         _cases.AddRange(cases.Cases);
         _steps.AddRange(cases.Steps);
+        _spans.AddRange(cases.Spans);
         _memberships.AddRange(cases.Memberships);
 
         if (!story)

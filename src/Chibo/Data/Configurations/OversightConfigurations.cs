@@ -58,3 +58,27 @@ internal sealed class InspectionTaskConfiguration : IEntityTypeConfiguration<Ins
         e.HasOne(t => t.OwnerPerson).WithMany().HasForeignKey(t => t.OwnerPersonId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class CaseStageSpanConfiguration : IEntityTypeConfiguration<CaseStageSpan>
+{
+    public void Configure(EntityTypeBuilder<CaseStageSpan> e)
+    {
+        e.HasKey(s => new { s.CaseId, s.Stage });
+        // The dashboards read the stages left, or entered, in a period.
+        e.HasIndex(s => new { s.Left, s.Stage });
+        e.HasIndex(s => new { s.Entered, s.Stage });
+        e.HasOne<CaseRecord>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CaseAppraisalRecordConfiguration : IEntityTypeConfiguration<CaseAppraisalRecord>
+{
+    public void Configure(EntityTypeBuilder<CaseAppraisalRecord> e)
+    {
+        e.ToTable("CaseAppraisals");
+        e.HasKey(a => a.CaseId);
+        e.Property(a => a.Rules).HasMaxLength(1000);
+        e.HasIndex(a => a.AppraisedOn);
+        e.HasOne<CaseRecord>().WithOne().HasForeignKey<CaseAppraisalRecord>(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -14,7 +14,7 @@ public sealed record OpenCaseRequest(Guid PersonId, DateOnly Date, string? Note 
 /// Puts a person on the source list (nguồn): opens a case in the cell above the person's unit, with its
 /// first step. A person has at most one open case; a closed one (withdrawn, rejected) may be followed by a new one.
 /// </summary>
-public sealed class OpenCase(AppDbContext db, CurrentUser me, TimeProvider clock)
+public sealed class OpenCase(AppDbContext db, CaseDigests digests, CurrentUser me, TimeProvider clock)
 {
     public async Task<Result<CaseRecord>> RunAsync(OpenCaseRequest request, CancellationToken cancellationToken = default)
     {
@@ -67,6 +67,7 @@ public sealed class OpenCase(AppDbContext db, CurrentUser me, TimeProvider clock
             RecordedAt = clock.GetUtcNow().UtcDateTime,
         });
         db.Cases.Add(record);
+        await digests.UpdateAsync(record, cell, person, [.. record.Steps], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success(record);
     }

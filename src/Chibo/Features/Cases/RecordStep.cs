@@ -36,7 +36,7 @@ public sealed record RecordStepRequest(
 /// writes the step and the new stage in one transaction. Refusals come back as errors named after the rule;
 /// new warnings come back for acknowledgement.
 /// </summary>
-public sealed class RecordStep(AppDbContext db, CaseFiles files, CurrentUser me, TimeProvider clock)
+public sealed class RecordStep(AppDbContext db, CaseFiles files, CaseDigests digests, CurrentUser me, TimeProvider clock)
 {
     public const string Conflict = "CASE-CONFLICT";
     public const string Forbidden = "FORBIDDEN";
@@ -121,6 +121,7 @@ public sealed class RecordStep(AppDbContext db, CaseFiles files, CurrentUser me,
 
         // Even a step that keeps the stage raises the version: the file changed under anyone else's form.
         db.Entry(record).Property(r => r.Version).IsModified = true;
+        await digests.UpdateAsync(record, loaded.Cell, loaded.Applicant, [.. record.Steps.Where(s => s.VoidedAt is null).Append(step).Distinct()], cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -15,7 +15,7 @@ public sealed record VoidStepRequest(Guid CaseId, Guid StepId, int ExpectedVersi
 /// marked with who withdrew it, when and why, and the case goes back to the stage its other steps give.
 /// A reason is always required, so a dossier is never altered after its decision without one.
 /// </summary>
-public sealed class VoidStep(AppDbContext db, CaseFiles files, CurrentUser me, TimeProvider clock)
+public sealed class VoidStep(AppDbContext db, CaseFiles files, CaseDigests digests, CurrentUser me, TimeProvider clock)
 {
     public const int MinimumReason = 10;
 
@@ -69,6 +69,7 @@ public sealed class VoidStep(AppDbContext db, CaseFiles files, CurrentUser me, T
         }
 
         db.Entry(record).Property(r => r.Version).IsModified = true;
+        await digests.UpdateAsync(record, loaded.Cell, loaded.Applicant, remaining, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -31,7 +31,7 @@ public sealed record ImportTransfer(Guid CellId, Guid? ExistingPersonId, Guid? U
 /// A bare <c>chibo-dossier/1</c> file is accepted too. Nothing is written until the import is confirmed, and
 /// then all of it in one <c>SaveChanges</c> (one transaction).
 /// </summary>
-public sealed class DossierTransfer(AppDbContext db, CaseFiles files, CurrentUser me, TimeProvider time)
+public sealed class DossierTransfer(AppDbContext db, CaseFiles files, CaseDigests digests, CurrentUser me, TimeProvider time)
 {
     /// <summary>Who may send a case away or take one in: the cell committee and the department above it.</summary>
     public static readonly Role[] Handlers = [Role.CellSecretary, Role.CellCommittee, Role.OrganisationDepartment, Role.Administrator];
@@ -321,6 +321,7 @@ public sealed class DossierTransfer(AppDbContext db, CaseFiles files, CurrentUse
         }
 
         db.Cases.Add(record);
+        await digests.UpdateAsync(record, cell, person, [.. record.Steps], cancellationToken);
         foreach (var document in incoming.Documents)
         {
             Guid? fileId = null;

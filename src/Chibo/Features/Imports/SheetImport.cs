@@ -1,5 +1,6 @@
 using Chibo.Data;
 using Chibo.Data.Entities;
+using Chibo.Features.Cases;
 using Chibo.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 using static Chibo.Features.Imports.ImportSheets;
@@ -42,7 +43,7 @@ public sealed record ImportReport(
 /// (commit). The student code is the key, so importing the same file again changes nothing. The caller
 /// checks that the user may import into the organisation; this class keeps every write inside its subtree.
 /// </summary>
-public sealed class SheetImport(AppDbContext db, AuditLog audit, AuditActor actor, TimeProvider clock)
+public sealed class SheetImport(AppDbContext db, AuditLog audit, AuditActor actor, CaseDigests digests, TimeProvider clock)
 {
     public async Task<ImportReport> PreviewAsync(Stream file, ImportRequest request, CancellationToken cancellationToken = default)
     {
@@ -89,7 +90,9 @@ public sealed class SheetImport(AppDbContext db, AuditLog audit, AuditActor acto
             }
 
             await apply!();
+            var changedPeople = db.ChangeTracker.Entries<Person>().Where(e => e.State == EntityState.Modified).Select(e => e.Entity.Id).ToList();
             await db.SaveChangesAsync(cancellationToken);
+            await digests.ForgetAppraisalsAsync(changedPeople, cancellationToken);
             await audit.RecordAsync("import", "Sheet", request.Sheet.Slug, new
             {
                 sheet = request.Sheet.Title,

@@ -11,7 +11,10 @@ namespace Chibo.Features.Inspection;
 
 /// <summary>An open case judged by the rule engine as of a day, with what the inspection and the reminders need around it.</summary>
 public sealed record AppraisedCase(
-    Guid CaseId, Guid PersonId, string ApplicantName, Guid CellId, string CellName, Stage Stage, Case Case, CheckReport Report, Guid? HelperPersonId);
+    Guid CaseId, Guid PersonId, string ApplicantName, Guid CellId, string CellName, Stage Stage, Case Case, CheckReport Report, Guid? HelperPersonId)
+{
+    public int CaseVersion { get; init; }
+}
 
 /// <summary>
 /// Appraises every open case of a subtree at once: a handful of set queries (cases, steps, cells, members),
@@ -19,7 +22,7 @@ public sealed record AppraisedCase(
 /// </summary>
 public sealed class CaseAppraisals(AppDbContext db)
 {
-    public async Task<IReadOnlyList<AppraisedCase>> OpenCasesAsync(IReadOnlyList<string?> scopes, DateOnly today, Guid? cellId = null, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<AppraisedCase>> OpenCasesAsync(IReadOnlyList<string?> scopes, DateOnly today, Guid? cellId = null, CancellationToken cancellationToken = default)
     {
         var cases = db.Cases.AsNoTracking().Where(c => c.ClosedOn == null).WithinPaths(c => c.Cell!.Path, scopes);
         if (cellId is { } only)
@@ -27,10 +30,18 @@ public sealed class CaseAppraisals(AppDbContext db)
             cases = cases.Where(c => c.CellId == only);
         }
 
+        return AppraiseAsync(cases, today, cancellationToken);
+    }
+
+    /// <summary>Appraises <paramref name="cases"/> (open ones) as of <paramref name="today"/>.</summary>
+    public async Task<IReadOnlyList<AppraisedCase>> AppraiseAsync(IQueryable<CaseRecord> cases, DateOnly today, CancellationToken cancellationToken = default)
+    {
+        cases = cases.AsNoTracking().Where(c => c.ClosedOn == null);
+
         var records = await cases
             .Select(c => new
             {
-                Record = new CaseRecord { Id = c.Id, PersonId = c.PersonId, CellId = c.CellId, Stage = c.Stage, OpenedOn = c.OpenedOn, Over60Approved = c.Over60Approved },
+                Record = new CaseRecord { Id = c.Id, PersonId = c.PersonId, CellId = c.CellId, Stage = c.Stage, OpenedOn = c.OpenedOn, Over60Approved = c.Over60Approved, Version = c.Version },
                 Person = new Person
                 {
                     Id = c.PersonId, FullName = c.Person!.FullName, DateOfBirth = c.Person.DateOfBirth, Gender = c.Person.Gender,
@@ -81,14 +92,19 @@ public sealed class CaseAppraisals(AppDbContext db)
         var appraised = new AppraisedCase[records.Count];
         Parallel.For(0, records.Count, i =>
         {
-            var (record, person) = (records[i].Record, records[i].Person);
-            var caseSteps = steps[record.Id].ToList();
-            var cell = cells[record.CellId];
-            var domain = CaseFiles.Restore(record, cell, person, caseSteps, members.GetValueOrDefault(record.CellId) ?? [], former);
-            var report = DossierCheck.Run(domain.ToDossier(today), CaseFiles.Rulebooks, CaseFiles.Calendar);
-            var helper = caseSteps.Where(s => s.Kind == EventKind.HelperAssigned && s.MemberPersonId is not null).MaxBy(s => s.Date)?.MemberPersonId;
-            appraised[i] = new AppraisedCase(record.Id, record.PersonId, person.FullName, cell.Id, cell.Name, record.Stage, domain, report, helper);
+            var record = records[i].Record;
+            appraised[i] = Appraise(record, cells[record.CellId], records[i].Person, [.. steps[record.Id]], members.GetValueOrDefault(record.CellId) ?? [], former, today);
         });
         return appraised;
+    }
+
+    /// <summary>One case judged by the engine: the same for the list, the reminders and the stored appraisal of a step just recorded.</summary>
+    public static AppraisedCase Appraise(CaseRecord record, Organisation cell, Person person, IReadOnlyList<CaseStepRecord> liveSteps,
+        IReadOnlyCollection<CellMember> cellMembers, IReadOnlyDictionary<Guid, string> formerNames, DateOnly today)
+    {
+        var domain = CaseFiles.Restore(record, cell, person, liveSteps, cellMembers, formerNames);
+        var report = DossierCheck.Run(domain.ToDossier(today), CaseFiles.Rulebooks, CaseFiles.Calendar);
+        var helper = liveSteps.Where(s => s.Kind == EventKind.HelperAssigned && s.MemberPersonId is not null).MaxBy(s => s.Date)?.MemberPersonId;
+        return new AppraisedCase(record.Id, record.PersonId, person.FullName, cell.Id, cell.Name, record.Stage, domain, report, helper) { CaseVersion = record.Version };
     }
 }

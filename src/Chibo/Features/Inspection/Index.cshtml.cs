@@ -16,7 +16,10 @@ public sealed class IndexModel(Inspections inspections, AuditLog audit, ChiboClo
     [BindProperty(SupportsGet = true, Name = "chi-bo")]
     public Guid? CellId { get; set; }
 
-    public InspectionList List { get; private set; } = new([], [], [], 0);
+    [BindProperty(SupportsGet = true, Name = "trang")]
+    public int PageNumber { get; set; } = 1;
+
+    public InspectionList List { get; private set; } = InspectionList.Empty;
 
     public DateOnly Today => clock.Today;
 
@@ -27,7 +30,7 @@ public sealed class IndexModel(Inspections inspections, AuditLog audit, ChiboClo
             return Forbid();
         }
 
-        List = await inspections.ListAsync(clock.Today, Rule, CellId, cancellationToken);
+        List = await inspections.ListAsync(clock.Today, Rule, CellId, PageNumber, cancellationToken: cancellationToken);
         return Page();
     }
 
@@ -38,7 +41,8 @@ public sealed class IndexModel(Inspections inspections, AuditLog audit, ChiboClo
             return Forbid();
         }
 
-        var list = await inspections.ListAsync(clock.Today, Rule, CellId, cancellationToken);
+        // Every row, from the same stored appraisals as the page.
+        var list = await inspections.ListAsync(clock.Today, Rule, CellId, pageNumber: null, cancellationToken: cancellationToken);
         // The export carries names out of the app: it is recorded as a read, under the cell filtered on (or none).
         await audit.RecordViewAsync("InspectionExport", CellId ?? Guid.Empty, cancellationToken);
         var stream = new MemoryStream();

@@ -4,18 +4,27 @@ using Chibo.Data.Entities;
 using Chibo.Domain.Common;
 using Chibo.Domain.Cases;
 using Chibo.Domain.Rules;
+using Chibo.Features.Cases;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chibo.Features.Inspection;
 
 /// <summary>One case with findings, as the inspection list shows it.</summary>
-public sealed record InspectionRow(Guid CaseId, string ApplicantName, Guid CellId, string CellName, Stage Stage, IReadOnlyList<Finding> Findings, int OverdueDays)
+public sealed record InspectionRow(Guid CaseId, string ApplicantName, Guid CellId, string CellName, Stage Stage, IReadOnlyList<StoredFinding> Findings, int OverdueDays)
 {
     public bool HasErrors => Findings.Any(f => f.Severity == Severity.Error);
 }
 
-/// <summary>The inspection list: the rows after the filters, and the counts by rule and by cell before them.</summary>
-public sealed record InspectionList(IReadOnlyList<InspectionRow> Rows, IReadOnlyList<(string Rule, int Cases)> ByRule, IReadOnlyList<(Guid CellId, string Cell, int Cases)> ByCell, int CasesChecked);
+/// <summary>
+/// One page of the inspection list: its rows, how many cases the filters keep (<paramref name="Matching"/>), and the counts
+/// by rule and by cell before the filters, over every page.
+/// </summary>
+public sealed record InspectionList(
+    IReadOnlyList<InspectionRow> Rows, int Matching, int PageNumber, int Pages,
+    IReadOnlyList<(string Rule, int Cases)> ByRule, IReadOnlyList<(Guid CellId, string Cell, int Cases)> ByCell, int CasesChecked)
+{
+    public static InspectionList Empty { get; } = new([], 0, 1, 1, [], [], 0);
+}
 
 public sealed record InspectionInput(Guid CellId, DateOnly? InspectedOn, string? Inspectors, string? Findings);
 
@@ -25,7 +34,7 @@ public sealed record CorrectionInput(string? Description, Guid? OwnerPersonId, D
 /// Inspection and supervision (kiểm tra, giám sát): the cases of a subtree with findings of the rule engine,
 /// and the inspection records whose corrections become tasks.
 /// </summary>
-public sealed class Inspections(AppDbContext db, CurrentUser me, CaseAppraisals appraisals, TimeProvider time)
+public sealed class Inspections(AppDbContext db, CurrentUser me, CaseDigests digests, TimeProvider time)
 {
     /// <summary>Who sees the inspection list and the records of their subtree.</summary>
     public static readonly Role[] Readers = [Role.Administrator, Role.OrganisationDepartment, Role.CellSecretary, Role.CellCommittee];
@@ -37,26 +46,52 @@ public sealed class Inspections(AppDbContext db, CurrentUser me, CaseAppraisals 
 
     public bool CanInspect => me.PathsFor(Inspectors).Count > 0;
 
-    /// <summary>Every open case in my subtree with a finding: errors first, then the longest overdue, then the most findings.</summary>
-    public async Task<InspectionList> ListAsync(DateOnly today, string? rule, Guid? cellId, CancellationToken cancellationToken = default)
+    /// <summary>Rows on a page of the list.</summary>
+    public const int PageSize = 100;
+
+    /// <summary>
+    /// The open cases in my subtree with a finding: errors first, then the longest overdue, then the most findings. Reads
+    /// the stored appraisals (one indexed query), after appraising again those the date or a change made stale.
+    /// <paramref name="pageNumber"/> null gives every row (the Excel export).
+    /// </summary>
+    public async Task<InspectionList> ListAsync(DateOnly today, string? rule, Guid? cellId, int? pageNumber = 1, int pageSize = PageSize, CancellationToken cancellationToken = default)
     {
-        var cases = await appraisals.OpenCasesAsync(me.PathsFor(Readers), today, cancellationToken: cancellationToken);
-        var all = cases
-            .Where(c => c.Report.Findings.Count > 0)
-            .Select(c => new InspectionRow(c.CaseId, c.ApplicantName, c.CellId, c.CellName, c.Stage, c.Report.Findings,
-                c.Report.Deadlines.Where(d => d.Overdue).Select(d => today.DayNumber - d.Due.DayNumber).DefaultIfEmpty(0).Max()))
-            .ToList();
-        var byRule = all.SelectMany(r => r.Findings.Select(f => f.Rule).Distinct().Select(f => (Rule: f, r.CaseId)))
-            .GroupBy(x => x.Rule).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
-        var byCell = all.GroupBy(r => (r.CellId, r.CellName)).Select(g => (g.Key.CellId, g.Key.CellName, g.Count()))
-            .OrderByDescending(x => x.Item3).ThenBy(x => x.CellName, StringComparer.Ordinal).ToList();
-        var rows = all
-            .Where(r => rule is null || r.Findings.Any(f => f.Rule == rule))
-            .Where(r => cellId is null || r.CellId == cellId)
-            .OrderByDescending(r => r.HasErrors).ThenByDescending(r => r.OverdueDays).ThenByDescending(r => r.Findings.Count)
-            .ThenBy(r => r.ApplicantName, StringComparer.Ordinal)
-            .ToList();
-        return new InspectionList(rows, byRule, byCell, cases.Count);
+        var scopes = me.PathsFor(Readers);
+        await digests.RefreshStaleAsync(scopes, today, cancellationToken);
+        var open = db.Cases.AsNoTracking().Where(c => c.ClosedOn == null).WithinPaths(c => c.Cell!.Path, scopes);
+        var found = db.CaseAppraisals.AsNoTracking().Where(a => a.Rules != "")
+            .Join(open, a => a.CaseId, c => c.Id, (a, c) => new { Appraisal = a, c.CellId, c.Stage, ApplicantName = c.Person!.FullName, CellName = c.Cell!.Name });
+        var byRule = (await found.Select(x => x.Appraisal.Rules).ToListAsync(cancellationToken))
+            .SelectMany(r => r.Split(',', StringSplitOptions.RemoveEmptyEntries))
+            .GroupBy(r => r).Select(g => (g.Key, g.Count())).OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
+        var byCell = (await found.GroupBy(x => new { x.CellId, x.CellName }).Select(g => new { g.Key.CellId, g.Key.CellName, Count = g.Count() }).ToListAsync(cancellationToken))
+            .Select(x => (x.CellId, x.CellName, x.Count)).OrderByDescending(x => x.Count).ThenBy(x => x.CellName, StringComparer.Ordinal).ToList();
+
+        if (rule is not null)
+        {
+            var marked = $",{rule},";
+            found = found.Where(x => x.Appraisal.Rules.Contains(marked));
+        }
+
+        if (cellId is { } cell)
+        {
+            found = found.Where(x => x.CellId == cell);
+        }
+
+        var matching = await found.CountAsync(cancellationToken);
+        var pages = Math.Max(1, (matching + pageSize - 1) / pageSize);
+        var page = Math.Clamp(pageNumber ?? 1, 1, pages);
+        // Overdue days grow from the earliest overdue deadline: the oldest one first, the cases with none last.
+        var ordered = found
+            .OrderByDescending(x => x.Appraisal.Errors > 0)
+            .ThenBy(x => x.Appraisal.OverdueSince == null).ThenBy(x => x.Appraisal.OverdueSince)
+            .ThenByDescending(x => x.Appraisal.Errors + x.Appraisal.Warnings)
+            .ThenBy(x => x.ApplicantName).ThenBy(x => x.Appraisal.CaseId);
+        var rows = await (pageNumber is null ? ordered : ordered.Skip((page - 1) * pageSize).Take(pageSize)).ToListAsync(cancellationToken);
+        return new InspectionList(
+            [.. rows.Select(x => new InspectionRow(x.Appraisal.CaseId, x.ApplicantName, x.CellId, x.CellName, x.Stage, CaseDigests.FindingsOf(x.Appraisal),
+                x.Appraisal.OverdueSince is { } since ? today.DayNumber - since.DayNumber : 0))],
+            matching, page, pages, byRule, byCell, await open.CountAsync(cancellationToken));
     }
 
     /// <summary>The cells of my subtree, for the filter and the record form.</summary>

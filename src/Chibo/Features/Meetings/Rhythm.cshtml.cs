@@ -51,9 +51,13 @@ public sealed class RhythmModel(AppDbContext db, CurrentUser me, ChiboClock cloc
         return Page();
     }
 
-    /// <summary>The rhythm and scores of every cell among <paramref name="organisations"/> in <paramref name="year"/>, judged on <paramref name="today"/>.</summary>
+    /// <summary>
+    /// The rhythm and scores of every cell among <paramref name="organisations"/> in <paramref name="year"/>, judged on
+    /// <paramref name="today"/>; missed months and quarters are counted from <paramref name="firstMonth"/> to
+    /// <paramref name="lastMonth"/> only (a half-year report counts its six months).
+    /// </summary>
     public static async Task<IReadOnlyList<CellRhythm>> ForCellsAsync(
-        AppDbContext db, IQueryable<Organisation> organisations, int year, DateOnly today, CancellationToken cancellationToken = default)
+        AppDbContext db, IQueryable<Organisation> organisations, int year, DateOnly today, int firstMonth = 1, int lastMonth = 12, CancellationToken cancellationToken = default)
     {
         var cells = await organisations.AsNoTracking()
             .Where(o => o.Kind == OrganisationKind.Cell)
@@ -83,8 +87,10 @@ public sealed class RhythmModel(AppDbContext db, CurrentUser me, ChiboClock cloc
                 }
             }
 
-            var missedMonths = Enumerable.Range(1, 12).Count(month => MonthEnded(year, month, today) && regular[month - 1] == 0);
-            var missedQuarters = Enumerable.Range(1, 4).Count(quarter => MonthEnded(year, quarter * 3, today) && thematic[quarter - 1] == 0);
+            var months = Enumerable.Range(firstMonth, lastMonth - firstMonth + 1).ToList();
+            var missedMonths = months.Count(month => MonthEnded(year, month, today) && regular[month - 1] == 0);
+            var missedQuarters = months.Where(month => month % 3 == 0)
+                .Count(month => MonthEnded(year, month, today) && thematic[(month / 3) - 1] == 0);
             var scores = meetings.Where(m => m.OrganisationId == c.Id && m.Score is not null)
                 .Select(m => new Scored(m.Id, m.Date, m.Kind, m.Score!.Total, m.Score.Maximum, m.Score.Band)).OrderBy(s => s.Date).ToList();
             return new CellRhythm(c.Id, c.Name, regular, thematic, missedMonths, missedQuarters, scores);

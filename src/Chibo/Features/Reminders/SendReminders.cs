@@ -19,7 +19,7 @@ public sealed record ReminderRun(int Due, int Created, int Emailed);
 /// Safe to run twice and on several instances at once: a notification is unique per recipient and key, and an
 /// e-mail is claimed through the row's concurrency version before it is sent.
 /// </summary>
-public sealed class SendReminders(AppDbContext db, CaseAppraisals appraisals, ReminderMailer mailer, IOptions<ReminderOptions> options, TimeProvider time, ILogger<SendReminders> log)
+public sealed class SendReminders(AppDbContext db, CaseAppraisals appraisals, CaseDigests digests, ReminderMailer mailer, IOptions<ReminderOptions> options, TimeProvider time, ILogger<SendReminders> log)
 {
     private static readonly PositionKind[] CellCommittee =
         [PositionKind.Secretary, PositionKind.DeputySecretary, PositionKind.StandingDeputySecretary, PositionKind.CommitteeMember];
@@ -35,17 +35,19 @@ public sealed class SendReminders(AppDbContext db, CaseAppraisals appraisals, Re
 
     public async Task<ReminderRun> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
-        var due = await FindAsync(today, cancellationToken);
+        // The daily run also stores every open case's appraisal as of today, for the inspection list: findings change with the date.
+        var cases = await appraisals.OpenCasesAsync([null], today, cancellationToken: cancellationToken);
+        await digests.StoreAsync(cases, today, cancellationToken);
+        var due = await FindAsync(today, cases, cancellationToken);
         var created = await StoreAsync(due, cancellationToken);
         var emailed = mailer.IsConfigured ? await EmailAsync(cancellationToken) : 0;
         return new ReminderRun(due.Sum(d => d.Recipients.Count), created, emailed);
     }
 
-    public async Task<IReadOnlyList<Due>> FindAsync(DateOnly today, CancellationToken cancellationToken = default)
+    private async Task<IReadOnlyList<Due>> FindAsync(DateOnly today, IReadOnlyList<AppraisedCase> cases, CancellationToken cancellationToken)
     {
         var horizon = CaseFiles.Calendar.AddWorkingDays(today, options.Value.WorkingDaysAhead);
         var rulebook = CaseFiles.Rulebooks.InForceOn(today).Parameters;
-        var cases = await appraisals.OpenCasesAsync([null], today, cancellationToken: cancellationToken);
         var committees = (await db.Positions.AsNoTracking()
             .Where(p => CellCommittee.Contains(p.Kind) && p.From <= today && (p.To == null || p.To >= today))
             .Select(p => new { p.OrganisationId, p.PersonId })

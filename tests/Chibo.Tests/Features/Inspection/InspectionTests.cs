@@ -28,7 +28,7 @@ public abstract partial class InspectionTests(DemoApp app)
         var rule = RuleCount().Match(page);
         var filtered = await client.GetStringAsync(new Uri($"/kiem-tra?quy-tac={rule.Groups[1].Value}", UriKind.Relative));
         var filteredRows = Rows(filtered);
-        Assert.Equal(Math.Min(500, int.Parse(rule.Groups[2].Value)), filteredRows.Count);
+        Assert.Equal(Math.Min(Chibo.Features.Inspection.Inspections.PageSize, int.Parse(rule.Groups[2].Value)), filteredRows.Count);
         Assert.All(filteredRows, r => Assert.Contains($"<code>{rule.Groups[1].Value}</code>", r));
 
         using var excel = await client.GetAsync(new Uri("/kiem-tra?handler=Excel", UriKind.Relative));

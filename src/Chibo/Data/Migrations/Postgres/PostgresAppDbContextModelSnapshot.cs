@@ -115,6 +115,45 @@ namespace Chibo.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Chibo.Data.Entities.CaseAppraisalRecord", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("AppraisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CaseVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateOnly?>("NextDue")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OverdueSince")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("AppraisedOn");
+
+                    b.ToTable("CaseAppraisals", (string)null);
+                });
+
             modelBuilder.Entity("Chibo.Data.Entities.CaseComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -252,6 +291,30 @@ namespace Chibo.Data.Migrations.Postgres
                     b.HasIndex("CellId", "Stage");
 
                     b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.CaseStageSpan", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Entered")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("Left")
+                        .HasColumnType("date");
+
+                    b.HasKey("CaseId", "Stage");
+
+                    b.HasIndex("Entered", "Stage");
+
+                    b.HasIndex("Left", "Stage");
+
+                    b.ToTable("CaseStageSpans");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.CaseStepRecord", b =>
@@ -2315,6 +2378,15 @@ namespace Chibo.Data.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Chibo.Data.Entities.CaseAppraisalRecord", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.CaseRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Chibo.Data.Entities.CaseAppraisalRecord", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Chibo.Data.Entities.CaseComment", b =>
                 {
                     b.HasOne("Chibo.Data.Entities.CaseRecord", null)
@@ -2355,6 +2427,15 @@ namespace Chibo.Data.Migrations.Postgres
                     b.Navigation("Cell");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.CaseStageSpan", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.CaseStepRecord", b =>

@@ -108,6 +108,45 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Chibo.Data.Entities.CaseAppraisalRecord", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AppraisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NextDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OverdueSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Warnings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId");
+
+                    b.HasIndex("AppraisedOn");
+
+                    b.ToTable("CaseAppraisals", (string)null);
+                });
+
             modelBuilder.Entity("Chibo.Data.Entities.CaseComment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -245,6 +284,30 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.HasIndex("CellId", "Stage");
 
                     b.ToTable("Cases", (string)null);
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.CaseStageSpan", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Entered")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Left")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "Stage");
+
+                    b.HasIndex("Entered", "Stage");
+
+                    b.HasIndex("Left", "Stage");
+
+                    b.ToTable("CaseStageSpans");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.CaseStepRecord", b =>
@@ -2302,6 +2365,15 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Chibo.Data.Entities.CaseAppraisalRecord", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.CaseRecord", null)
+                        .WithOne()
+                        .HasForeignKey("Chibo.Data.Entities.CaseAppraisalRecord", "CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Chibo.Data.Entities.CaseComment", b =>
                 {
                     b.HasOne("Chibo.Data.Entities.CaseRecord", null)
@@ -2342,6 +2414,15 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.Navigation("Cell");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.CaseStageSpan", b =>
+                {
+                    b.HasOne("Chibo.Data.Entities.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.CaseStepRecord", b =>
