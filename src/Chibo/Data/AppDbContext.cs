@@ -58,6 +58,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<InspectionRecord> Inspections => Set<InspectionRecord>();
     public DbSet<InspectionTask> InspectionTasks => Set<InspectionTask>();
+    public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
+    public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -123,7 +123,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SheetImport impo
             return Page();
         }
 
-        await using (var file = uploads.Open(Token, me.UserId!))
+        await using (var file = await uploads.OpenAsync(Token, me.UserId!, cancellationToken))
         {
             if (file is null)
             {
@@ -135,7 +135,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SheetImport impo
 
         if (Report.Committed)
         {
-            uploads.Delete(Token!, me.UserId!);
+            await uploads.DeleteAsync(Token!, me.UserId!, cancellationToken);
         }
 
         return Page();
@@ -143,7 +143,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SheetImport impo
 
     private async Task<IActionResult> PreviewAsync(CancellationToken cancellationToken)
     {
-        await using var file = uploads.Open(Token, me.UserId!);
+        await using var file = await uploads.OpenAsync(Token, me.UserId!, cancellationToken);
         if (file is null)
         {
             return Expired();
