@@ -1,5 +1,6 @@
 using System.Net;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Chibo.Hosting;
 
@@ -16,7 +17,7 @@ public static class Metrics
 
     public static IServiceCollection AddChiboMetrics(this IServiceCollection services)
     {
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("chibo")).WithMetrics(metrics => metrics
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics",
                 "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Http.Connections", "System.Runtime", "System.Net.Http", "Npgsql")
             .AddPrometheusExporter());
