@@ -7,7 +7,7 @@
 #   bench/two-instances.sh drop                      stop both and drop the database
 #
 # Settings (environment): CHIBO_PG_ADMIN (a role with CREATEDB; default the test role of test.sh),
-# CHIBO_CLUSTER_DB (database name, default chibo_cluster), CHIBO_CLUSTER_STUDENTS (demo size, default 1500),
+# CHIBO_CLUSTER_DB (database name, default chibo_cluster), CHIBO_CLUSTER_STUDENTS (demo size, default 1500; 0: no demo),
 # CHIBO_CLUSTER_STATE (folder for pids and logs, default /tmp/chibo-cluster).
 # After start, the state folder holds env.sh: `source` it for $chibo, $conn, $base_a, $base_b, $pid_a, $pid_b.
 set -euo pipefail
@@ -46,7 +46,9 @@ case "${1:-}" in
     if [ "$(pg postgres "SELECT count(*) FROM pg_database WHERE datname = '$name'")" = 0 ]; then
       pg postgres "CREATE DATABASE \"$name\""
       dotnet "$chibo" migrate --Database:Provider=Postgres "--ConnectionStrings:Chibo=$conn" >/dev/null
-      dotnet "$chibo" seed --demo --students "$students" --Database:Provider=Postgres "--ConnectionStrings:Chibo=$conn" >/dev/null
+      if [ "$students" != 0 ]; then
+        dotnet "$chibo" seed --demo --students "$students" --Database:Provider=Postgres "--ConnectionStrings:Chibo=$conn" >/dev/null
+      fi
     fi
     start_one a "$port_a"
     start_one b "$port_b"
