@@ -20,7 +20,8 @@ conn="${admin/Database=postgres/Database=$name}"
 chibo="$(pwd)/src/Chibo/bin/Release/net10.0/chibo.dll"
 pg() { # pg SQL : runs SQL as the admin role on database $1
   local db=$1; shift
-  PGPASSWORD=$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$admin") psql -h 127.0.0.1 -U "$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$admin")" -d "$db" -Atqc "$*"
+  PGPASSWORD=$(sed -n 's/.*Password=\([^;]*\).*/\1/p' <<<"$admin") psql -h 127.0.0.1 -p "$(sed -n 's/.*Port=\([^;]*\).*/\1/p' <<<"$admin")" \
+    -U "$(sed -n 's/.*Username=\([^;]*\).*/\1/p' <<<"$admin")" -d "$db" -Atqc "$*"
 }
 
 stop_one() { # stop_one a|b
