@@ -18,8 +18,7 @@ public static class Metrics
     public static IServiceCollection AddChiboMetrics(this IServiceCollection services)
     {
         services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("chibo")).WithMetrics(metrics => metrics
-            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics",
-                "Microsoft.AspNetCore.RateLimiting", "Microsoft.AspNetCore.Http.Connections", "System.Runtime", "System.Net.Http", "Npgsql")
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics", "System.Runtime", "Npgsql")
             .AddPrometheusExporter());
         return services;
     }
