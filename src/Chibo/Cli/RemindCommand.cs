@@ -33,6 +33,12 @@ internal static class RemindCommand
         }
 
         var run = await host.Services.GetRequiredService<SendReminders>().RunAsync(today);
+        if (run.Skipped)
+        {
+            await stdout.WriteLineAsync("Một phiên bản Chibo khác đang chạy việc nhắc hạn; lần này không làm gì.");
+            return ChiboCommandLine.ExitOk;
+        }
+
         await stdout.WriteLineAsync(
             $"Ngày {today:dd/MM/yyyy}: {run.Due} lời nhắc đến hạn, {run.Created} thông báo mới, {run.Emailed} thư điện tử đã gửi.");
         return ChiboCommandLine.ExitOk;

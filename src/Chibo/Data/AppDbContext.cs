@@ -62,6 +62,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<InspectionTask> InspectionTasks => Set<InspectionTask>();
     public DbSet<SetupState> SetupStates => Set<SetupState>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<PendingUpload> PendingUploads => Set<PendingUpload>();
+    public DbSet<ChangeCounter> ChangeCounters => Set<ChangeCounter>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

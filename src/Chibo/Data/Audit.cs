@@ -75,7 +75,9 @@ public sealed class AuditInterceptor(AuditActor actor, TimeProvider clock) : Sav
     private static bool IsAudited(EntityEntry entry) =>
         entry.Entity is not AuditEntry
         && entry.Metadata.ClrType.Namespace?.StartsWith("Microsoft.AspNetCore.DataProtection", StringComparison.Ordinal) != true
-        && !(entry.Entity is IdentityUserToken<string>);
+        && !(entry.Entity is IdentityUserToken<string>)
+        // A sheet waiting between preview and commit, and the cache counters, are no records: the import is audited.
+        && entry.Entity is not (Entities.PendingUpload or Entities.ChangeCounter);
 
     private static string? Describe(EntityEntry entry)
     {

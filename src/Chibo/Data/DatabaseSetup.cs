@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace Chibo.Data;
@@ -166,13 +167,24 @@ public static class DatabaseSetup
                 options.UseSqlite(settings.ConnectionString, sqlite => sqlite.CommandTimeout(60));
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.EnableRetryOnFailure(3));
+                // A restart of PostgreSQL or a dropped connection is retried briefly (about two seconds in all),
+                // then the request fails fast with a 503 (Http/DatabaseFaults.cs) instead of hanging.
+                options.UseNpgsql(WithConnectTimeout(settings.ConnectionString), npgsql => npgsql.EnableRetryOnFailure(3, TimeSpan.FromSeconds(1), null));
                 break;
         }
 
         // Parameter values are personal data: they never reach a log.
         options.EnableSensitiveDataLogging(false);
         options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+    }
+
+    /// <summary>A connection string without its own connect timeout gets 5 seconds (Npgsql's default is 15).</summary>
+    private static string WithConnectTimeout(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.ContainsKey("Timeout") || given.ContainsKey("Connect Timeout")
+            ? connectionString
+            : $"{connectionString.TrimEnd(';')};Timeout=5";
     }
 
     /// <summary>Creates a context outside dependency injection (command-line verbs, design time).</summary>
@@ -267,6 +279,51 @@ public static class DatabaseSetup
 
         return false;
     }
+
+    /// <summary>
+    /// True when the failure says the database is unreachable for now (refused, reset, shutting down, too many
+    /// connections, a SQLite file busy or gone), so the same request may succeed later: a 503, not a bug.
+    /// </summary>
+    public static bool IsTransient(Exception ex)
+    {
+        for (var e = (Exception?)ex; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case RetryLimitExceededException:
+                case NpgsqlException { IsTransient: true }:
+                case SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked or SqliteCantOpen }:
+                case System.Net.Sockets.SocketException:
+                case TimeoutException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a write failed because the disk holding the database or a temporary file is full.</summary>
+    public static bool IsStorageFull(Exception ex)
+    {
+        for (var e = (Exception?)ex; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case SqliteException { SqliteErrorCode: SqliteFull }:
+                case PostgresException { SqlState: PostgresErrorCodes.DiskFull or PostgresErrorCodes.OutOfMemory }:
+                // ENOSPC (28) on Linux, ERROR_DISK_FULL (112) on Windows: an upload buffered to a full temporary folder.
+                case IOException io when (io.HResult & 0xFFFF) is 28 or 112:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteFull = 13;
+    private const int SqliteCantOpen = 14;
 
     private static string Describe(Exception ex)
     {

@@ -67,7 +67,22 @@ internal sealed class StartupTasks(IServiceProvider services, IConfiguration con
         var db = services.GetRequiredService<AppDbContext>();
         var password = NewPassword();
         var admin = new ChiboUser { UserName = "admin", DisplayName = "Quản trị hệ thống", MustChangePassword = true };
-        var result = await users.CreateAsync(admin, password);
+        IdentityResult result;
+        try
+        {
+            result = await users.CreateAsync(admin, password);
+        }
+        catch (DbUpdateException)
+        {
+            // Several instances started at once on an empty database: another one created the administrator.
+            if (await db.Users.AsNoTracking().AnyAsync(u => u.UserName == "admin"))
+            {
+                return;
+            }
+
+            throw;
+        }
+
         if (!result.Succeeded)
         {
             throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));

@@ -12,6 +12,7 @@ using Chibo.Http;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.WebEncoders;
@@ -22,6 +23,8 @@ namespace Chibo.Hosting;
 public static class WebApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    private const string ReadyTag = "ready";
 
     public static WebApplication Build(string[] configurationArgs)
     {
@@ -41,7 +44,9 @@ public static class WebApp
         builder.Services.AddHostedService<StartupTasks>();
         builder.Services.AddChiboCore();
         builder.Services.AddHostedService<Features.Reminders.ReminderService>();
-        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: [ReadyTag]);
+        builder.Services.AddChiboMetrics();
+        builder.Services.AddExceptionHandler<DatabaseFaults>();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(ConfigureCookie);
         builder.Services.AddAuthorization();
@@ -134,7 +139,11 @@ public static class WebApp
         Features.Imports.ImportUploads.UseUploadLimit(app);
 
         app.MapStaticAssets();
+        // Liveness: the process answers (restart it when not). Readiness and /health: it can reach the database too.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapHealthChecks("/health");
+        app.MapChiboMetrics();
         app.MapRazorPages();
         app.MapPortal();
         app.MapExports();

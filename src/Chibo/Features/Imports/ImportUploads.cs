@@ -1,65 +1,62 @@
 using System.Security.Cryptography;
-using System.Text;
 using Chibo.Access;
 using Chibo.Data;
 using Chibo.Data.Entities;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chibo.Features.Imports;
 
 /// <summary>
-/// Keeps an uploaded sheet between the preview and the commit, in the data folder under a random token
-/// bound to the user who sent it; a day later it is gone. Nothing of the sheet goes to a log.
+/// Keeps an uploaded sheet between the preview and the commit, in the database under a random token bound to
+/// the user who sent it, so any instance behind the proxy can take the commit; a day later it is gone. Nothing
+/// of the sheet goes to a log.
 /// </summary>
-public sealed class ImportUploads(DatabaseSettings settings, TimeProvider clock)
+public sealed class ImportUploads(AppDbContext db, TimeProvider clock)
 {
     /// <summary>The largest sheet taken: 20,000 rows of a roll are a few megabytes.</summary>
     public const long MaxBytes = 20L * 1024 * 1024;
 
     private static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
 
-    private string Folder => Path.Combine(settings.DataDirectory, "imports");
-
     public async Task<string> SaveAsync(Stream content, string userId, CancellationToken cancellationToken = default)
     {
-        Directory.CreateDirectory(Folder);
-        foreach (var old in Directory.EnumerateFiles(Folder, "*.xlsx"))
+        var now = clock.GetUtcNow().UtcDateTime;
+        var expired = now - KeptFor;
+        await db.PendingUploads.Where(u => u.UploadedAt < expired).ExecuteDeleteAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        var upload = new PendingUpload
         {
-            if (clock.GetUtcNow().UtcDateTime - File.GetLastWriteTimeUtc(old) > KeptFor)
-            {
-                File.Delete(old);
-            }
-        }
-
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        await using var file = new FileStream(PathOf(token, userId), FileMode.CreateNew, FileAccess.Write);
-        await content.CopyToAsync(file, cancellationToken);
-        return token;
+            Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            UserId = userId,
+            Content = buffer.ToArray(),
+            UploadedAt = now,
+        };
+        db.PendingUploads.Add(upload);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Entry(upload).State = EntityState.Detached;
+        return upload.Token;
     }
 
     /// <summary>The sheet sent by this user under this token; null when there is none (expired, or another user's).</summary>
-    public Stream? Open(string? token, string userId)
+    public async Task<Stream?> OpenAsync(string? token, string userId, CancellationToken cancellationToken = default)
     {
         if (token is not { Length: 32 } || !token.All(char.IsAsciiHexDigitLower))
         {
             return null;
         }
 
-        var path = PathOf(token, userId);
-        return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read) : null;
+        var expired = clock.GetUtcNow().UtcDateTime - KeptFor;
+        var content = await db.PendingUploads.AsNoTracking()
+            .Where(u => u.Token == token && u.UserId == userId && u.UploadedAt >= expired)
+            .Select(u => u.Content)
+            .FirstOrDefaultAsync(cancellationToken);
+        return content is null ? null : new MemoryStream(content, writable: false);
     }
 
-    public void Delete(string token, string userId)
-    {
-        if (Open(token, userId) is { } stream)
-        {
-            stream.Dispose();
-            File.Delete(PathOf(token, userId));
-        }
-    }
-
-    private string PathOf(string token, string userId) =>
-        Path.Combine(Folder, $"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(userId)))[..16]}-{token}.xlsx");
+    public async Task DeleteAsync(string token, string userId, CancellationToken cancellationToken = default) =>
+        await db.PendingUploads.Where(u => u.Token == token && u.UserId == userId).ExecuteDeleteAsync(cancellationToken);
 
     /// <summary>
     /// Refuses an upload over <see cref="MaxBytes"/> by its declared length before the form is read, and caps

@@ -133,7 +133,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SheetImport impo
             return Page();
         }
 
-        await using (var file = uploads.Open(Token, me.UserId!))
+        await using (var file = await uploads.OpenAsync(Token, me.UserId!, cancellationToken))
         {
             if (file is null)
             {
@@ -145,7 +145,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SheetImport impo
 
         if (Report.Committed)
         {
-            uploads.Delete(Token!, me.UserId!);
+            await uploads.DeleteAsync(Token!, me.UserId!, cancellationToken);
         }
 
         return Page();
@@ -153,7 +153,7 @@ public sealed class IndexModel(AppDbContext db, CurrentUser me, SheetImport impo
 
     private async Task<IActionResult> PreviewAsync(CancellationToken cancellationToken)
     {
-        await using var file = uploads.Open(Token, me.UserId!);
+        await using var file = await uploads.OpenAsync(Token, me.UserId!, cancellationToken);
         if (file is null)
         {
             return Expired();

@@ -202,7 +202,7 @@ public sealed class ArticleDesk(AppDbContext db, CurrentUser me, TimeProvider cl
 
         if (wasPublic || article.Status == ArticleStatus.Published)
         {
-            await cache.EvictAsync(cancellationToken);
+            await cache.EvictAsync(db, cancellationToken);
         }
 
         return Result.Success(article);

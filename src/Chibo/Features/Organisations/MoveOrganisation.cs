@@ -39,6 +39,8 @@ public sealed class MoveOrganisation(AppDbContext db)
                 .Where(o => o.Path.StartsWith(oldPath))
                 .ExecuteUpdateAsync(set => set.SetProperty(o => o.Path, o => newPath + o.Path.Substring(oldPath.Length)), cancellationToken);
 #pragma warning restore CA1845
+            // The portal shows the tree: every instance drops its cached pages and unit list.
+            await ChangeCounters.BumpAsync(db, Portal.PortalCache.Tag, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return Result.Success(moved);
         });

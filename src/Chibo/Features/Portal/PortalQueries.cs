@@ -16,7 +16,7 @@ public sealed record ArticleCard(string Slug, string Title, string? Summary, Dat
 /// The reads of the public portal. Every article query starts from <see cref="Public"/>: published and its
 /// time come, so a draft, a returned or a scheduled article can never reach a public page by another road.
 /// </summary>
-public sealed class PortalQueries(AppDbContext db, TimeProvider clock, IMemoryCache memory)
+public sealed class PortalQueries(AppDbContext db, TimeProvider clock, IMemoryCache memory, PortalCache cache)
 {
     public const int PageSize = 12;
 
@@ -36,10 +36,11 @@ public sealed class PortalQueries(AppDbContext db, TimeProvider clock, IMemoryCa
 
     /// <summary>
     /// The organisations with a portal page. The tree changes rarely and names even less, so the list (with
-    /// addresses made from names, a second of the same name getting "-2") is kept for a few minutes.
+    /// addresses made from names, a second of the same name getting "-2") is kept for a few minutes, or until
+    /// the portal's edition moves on any instance.
     /// </summary>
     public async Task<IReadOnlyList<PortalUnit>> UnitsAsync(CancellationToken cancellationToken = default) =>
-        (await memory.GetOrCreateAsync("portal-units", async entry =>
+        (await memory.GetOrCreateAsync($"portal-units:{cache.Edition}", async entry =>
         {
             entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(5);
             var rows = await db.Organisations.AsNoTracking()

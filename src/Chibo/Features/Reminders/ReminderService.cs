@@ -42,7 +42,7 @@ public sealed class ReminderService(IServiceScopeFactory scopes, IOptions<Remind
             await using var scope = scopes.CreateAsyncScope();
             var today = scope.ServiceProvider.GetRequiredService<ChiboClock>().Today;
             var run = await scope.ServiceProvider.GetRequiredService<SendReminders>().RunAsync(today, stoppingToken);
-            log.LogInformation("Reminders: {Due} due, {Created} new, {Emailed} e-mailed", run.Due, run.Created, run.Emailed);
+            log.LogInformation("Reminders: {Due} due, {Created} new, {Emailed} e-mailed, skipped for another instance: {Skipped}", run.Due, run.Created, run.Emailed, run.Skipped);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -10,14 +10,15 @@ using Microsoft.Extensions.Options;
 
 namespace Chibo.Features.Reminders;
 
-/// <summary>What one run did: reminders found due, notifications added, e-mails sent.</summary>
-public sealed record ReminderRun(int Due, int Created, int Emailed);
+/// <summary>What one run did: reminders found due, notifications added, e-mails sent; skipped while another instance ran the job.</summary>
+public sealed record ReminderRun(int Due, int Created, int Emailed, bool Skipped = false);
 
 /// <summary>
 /// The daily reminder job: finds the steps falling due within <see cref="ReminderOptions.WorkingDaysAhead"/>
 /// working days or overdue, and the tasks past due; tells the responsible people in the app and by e-mail.
-/// Safe to run twice and on several instances at once: a notification is unique per recipient and key, and an
-/// e-mail is claimed through the row's concurrency version before it is sent.
+/// One instance at a time runs it (<see cref="JobLock"/> on PostgreSQL). Safe to run twice, and again after a
+/// crash: a notification is unique per recipient and key in the database, and an e-mail is claimed through the
+/// row's concurrency version before it is sent.
 /// </summary>
 public sealed class SendReminders(AppDbContext db, CaseAppraisals appraisals, CaseDigests digests, ReminderMailer mailer, IOptions<ReminderOptions> options, TimeProvider time, ILogger<SendReminders> log)
 {
@@ -35,6 +36,12 @@ public sealed class SendReminders(AppDbContext db, CaseAppraisals appraisals, Ca
 
     public async Task<ReminderRun> RunAsync(DateOnly today, CancellationToken cancellationToken = default)
     {
+        await using var turn = await JobLock.TryTakeAsync(db, "reminders", cancellationToken);
+        if (turn is null)
+        {
+            return new ReminderRun(0, 0, 0, Skipped: true);
+        }
+
         // The daily run also stores every open case's appraisal as of today, for the inspection list: findings change with the date.
         var cases = await appraisals.OpenCasesAsync([null], today, cancellationToken: cancellationToken);
         await digests.StoreAsync(cases, today, cancellationToken);

@@ -414,6 +414,20 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.ToTable("CaseSteps", (string)null);
                 });
 
+            modelBuilder.Entity("Chibo.Data.Entities.ChangeCounter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ChangeCounters");
+                });
+
             modelBuilder.Entity("Chibo.Data.Entities.ChiboUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1720,6 +1734,31 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.HasIndex("PersonId");
 
                     b.ToTable("Memberships");
+                });
+
+            modelBuilder.Entity("Chibo.Data.Entities.PendingUpload", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Token");
+
+                    b.HasIndex("UploadedAt");
+
+                    b.ToTable("PendingUploads");
                 });
 
             modelBuilder.Entity("Chibo.Data.Entities.Person", b =>
