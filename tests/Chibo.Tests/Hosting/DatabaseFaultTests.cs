@@ -63,7 +63,7 @@ public sealed class DatabaseFaultTests
 
         // No restart, no manual step: the next requests reach the database again.
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri("/health", UriKind.Relative))).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/tai-khoan", UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(figures)).StatusCode);
     }
 
