@@ -201,6 +201,23 @@ public abstract partial class ImportPageTests<TApp>(TApp app) : IClassFixture<TA
     }
 
     [Fact]
+    public async Task InspectionRecordsExport_ListsTheRecordsTheDepartmentReads()
+    {
+        using var department = await SignIn.AsAsync(app.Factory, "bantochuc");
+        using var student = await SignIn.AsAsync(app.Factory, "sinhvien");
+        await using var db = app.Database.CreateContext();
+        var cells = await db.Inspections.Select(i => i.Organisation!.Name).ToListAsync();
+
+        var rows = Rows(await department.GetByteArrayAsync(new Uri("/kiem-tra/bien-ban?handler=Xlsx", UriKind.Relative)));
+        using var refused = await student.GetAsync(new Uri("/kiem-tra/bien-ban?handler=Xlsx", UriKind.Relative));
+
+        Assert.Equal(["Ngày kiểm tra", "Chi bộ", "Người kiểm tra", "Đang khắc phục", "Quá hạn", "Đã xong"], rows[0]);
+        Assert.NotEmpty(cells);
+        Assert.Equal(cells.Order(), rows.Skip(1).Select(r => r[1]).Order());
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task TrainingClassesExport_ListsTheClassesOfThePage()
     {
         using var department = await SignIn.AsAsync(app.Factory, "bantochuc");

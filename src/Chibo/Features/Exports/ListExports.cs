@@ -213,6 +213,22 @@ public sealed class ListExports(AppDbContext db, CurrentUser me, AuditLog audit,
         return await FileAsync("Lớp bồi dưỡng", "lop-boi-duong", columns, classes, cancellationToken);
     }
 
+    /// <summary>The inspection records of /kiem-tra/bien-ban with the state of their corrections.</summary>
+    public async Task<FileStreamResult> InspectionRecordsAsync(IReadOnlyList<Inspection.RecordsModel.Row> records, CancellationToken cancellationToken)
+    {
+        SheetColumn<Inspection.RecordsModel.Row>[] columns =
+        [
+            new("Ngày kiểm tra", r => r.InspectedOn, 12),
+            new("Chi bộ", r => r.Cell, 36),
+            new("Người kiểm tra", r => r.Inspectors, 36),
+            new("Đang khắc phục", r => r.Open, 14),
+            new("Quá hạn", r => r.Overdue, 10),
+            new("Đã xong", r => r.Closed, 10),
+        ];
+        await audit.RecordAsync("export", "Inspections", "kiem-tra/bien-ban", new { rows = records.Count, records = records.Select(r => r.Id) }, cancellationToken);
+        return await FileAsync("Biên bản kiểm tra", "bien-ban-kiem-tra", columns, records, cancellationToken);
+    }
+
     /// <summary>A body's register of documents for one year, symbol by symbol, highest number first, as on /so-van-ban.</summary>
     public async Task<FileStreamResult> RegisterAsync(Organisation organisation, int year, CancellationToken cancellationToken)
     {

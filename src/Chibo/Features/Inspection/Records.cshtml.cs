@@ -39,6 +39,18 @@ public sealed class RecordsModel(Inspections inspections, ChiboClock clock) : Pa
         return Page();
     }
 
+    /// <summary>Every inspection record the user may read, newest first, with its correction counts, as an .xlsx.</summary>
+    public async Task<IActionResult> OnGetXlsxAsync([FromServices] Exports.ListExports exports, CancellationToken cancellationToken)
+    {
+        if (!inspections.CanRead)
+        {
+            return Forbid();
+        }
+
+        await LoadAsync(Exports.ListExports.MaxRows);
+        return await exports.InspectionRecordsAsync(Rows, cancellationToken);
+    }
+
     public async Task<IActionResult> OnPostAsync()
     {
         var result = await inspections.CreateAsync(new InspectionInput(Input.CellId, Input.InspectedOn, Input.Inspectors, Input.Findings), clock.Today);
@@ -57,13 +69,13 @@ public sealed class RecordsModel(Inspections inspections, ChiboClock clock) : Pa
         return Page();
     }
 
-    private async Task LoadAsync()
+    private async Task LoadAsync(int take = 200)
     {
         var today = clock.Today;
         Cells = inspections.CanInspect ? await inspections.CellsAsync(toInspect: true) : [];
         Rows = await inspections.Visible().AsNoTracking()
             .OrderByDescending(i => i.InspectedOn).ThenByDescending(i => i.CreatedAt)
-            .Take(200)
+            .Take(take)
             .Select(i => new Row(i.Id, i.InspectedOn, i.Organisation!.Name, i.Inspectors,
                 i.Corrections.Count(t => t.ClosedOn == null), i.Corrections.Count(t => t.ClosedOn == null && t.DueOn < today), i.Corrections.Count(t => t.ClosedOn != null)))
             .ToListAsync();
