@@ -249,7 +249,7 @@ public sealed class ListExports(AppDbContext db, CurrentUser me, AuditLog audit,
         ];
         await audit.RecordAsync("export", "NumberRegister", organisation.Id.ToString(), new { year, rows = rows.Count }, cancellationToken);
         return await FileAsync($"Sổ văn bản {year}", $"so-van-ban-{year}", columns,
-            rows.Select(r => (r.Number, r.Date, r.FormCode, r.Title, r.IssuedBy, DateOnly.FromDateTime(r.IssuedAt.AddHours(7)))), cancellationToken);
+            rows.Select(r => (r.Number, r.Date, r.FormCode, r.Title, r.IssuedBy, LocalDate(r.IssuedAt))), cancellationToken);
     }
 
     /// <summary>Every correction request of the people the user may answer for, newest first, with the answers.</summary>
@@ -291,8 +291,6 @@ public sealed class ListExports(AppDbContext db, CurrentUser me, AuditLog audit,
             rows.Select(r => (LocalDate(r.CreatedAt), r.FullName, r.StudentCode, r.Unit, r.Text, StatusText(r.Status), r.Response, r.ResolvedBy, r.ResolvedAt is { } at ? LocalDate(at) : (DateOnly?)null)),
             cancellationToken);
 
-        static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(7));
-
         static string StatusText(CorrectionStatus status) => status switch
         {
             CorrectionStatus.Done => "Đã sửa",
@@ -300,6 +298,9 @@ public sealed class ListExports(AppDbContext db, CurrentUser me, AuditLog audit,
             _ => "Đang chờ",
         };
     }
+
+    /// <summary>The day in Vietnam (UTC+7) of a moment stored in UTC.</summary>
+    private static DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(utc.AddHours(7));
 
     private async Task<FileStreamResult> FileAsync<TRow>(string sheetName, string slug, IReadOnlyList<SheetColumn<TRow>> columns, IEnumerable<TRow> rows, CancellationToken cancellationToken, DateOnly? date = null)
     {
