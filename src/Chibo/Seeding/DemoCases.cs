@@ -160,7 +160,7 @@ internal sealed class DemoCases(Random random, DateOnly storyDate)
 
         Cases.Add(record);
         Steps.AddRange(steps);
-        Spans.AddRange(CaseDigests.SpansOf(record.Id, steps));
+        Spans.AddRange(CaseDigests.SpansOf(record.Id, cell.Id, steps));
         AddMembership(cell, student, steps, newId);
     }
 

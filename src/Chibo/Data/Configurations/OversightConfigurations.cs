@@ -64,9 +64,12 @@ internal sealed class CaseStageSpanConfiguration : IEntityTypeConfiguration<Case
     public void Configure(EntityTypeBuilder<CaseStageSpan> e)
     {
         e.HasKey(s => new { s.CaseId, s.Stage });
-        // The dashboards read the stages left, or entered, in a period.
-        e.HasIndex(s => new { s.Left, s.Stage });
-        e.HasIndex(s => new { s.Entered, s.Stage });
+        // The dashboards count the stages entered, and the days of those left, in a period: a cell's by its id, a
+        // large subtree's by the period's range; each index holds every column its count reads.
+        e.HasIndex(s => new { s.Entered, s.Stage, s.CellId });
+        e.HasIndex(s => new { s.Left, s.Stage, s.Days, s.CellId });
+        e.HasIndex(s => new { s.CellId, s.Entered, s.Stage });
+        e.HasIndex(s => new { s.CellId, s.Left, s.Stage, s.Days });
         e.HasOne<CaseRecord>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -13,6 +13,10 @@ public sealed class CaseStageSpan
     public Stage Stage { get; set; }
     public DateOnly Entered { get; set; }
     public DateOnly? Left { get; set; }
+    /// <summary>The case's cell, so a subtree's figures filter the spans without joining the cases.</summary>
+    public Guid CellId { get; set; }
+    /// <summary>Calendar days from entering to leaving; null while the case is still in the stage.</summary>
+    public int? Days { get; set; }
 }
 
 /// <summary>

@@ -26,16 +26,21 @@ public sealed class CaseDigests(AppDbContext db, ChiboClock clock)
     /// The stages a case reached with its live steps: the first entry into each stage of the road, left on the first
     /// entry into the next stage reached — the same reading the time-in-stage figures always made from the steps.
     /// </summary>
-    public static List<CaseStageSpan> SpansOf(Guid caseId, IEnumerable<CaseStepRecord> liveSteps)
+    public static List<CaseStageSpan> SpansOf(Guid caseId, Guid cellId, IEnumerable<CaseStepRecord> liveSteps)
     {
         var steps = liveSteps.ToList();
         var entries = Figures.Road
             .Select(r => (r.Stage, Date: steps.Where(s => s.Kind == r.Entry).Select(s => (DateOnly?)s.Date).Min()))
             .Where(e => e.Date is not null)
             .ToList();
-        return [.. entries.Select((e, i) => new CaseStageSpan
+        return [.. entries.Select((e, i) =>
         {
-            CaseId = caseId, Stage = e.Stage, Entered = e.Date!.Value, Left = i + 1 < entries.Count ? entries[i + 1].Date : null,
+            var left = i + 1 < entries.Count ? entries[i + 1].Date : null;
+            return new CaseStageSpan
+            {
+                CaseId = caseId, CellId = cellId, Stage = e.Stage, Entered = e.Date!.Value, Left = left,
+                Days = left is { } l ? Math.Max(0, l.DayNumber - e.Date.Value.DayNumber) : null,
+            };
         })];
     }
 
@@ -67,12 +72,12 @@ public sealed class CaseDigests(AppDbContext db, ChiboClock clock)
     public async Task UpdateAsync(CaseRecord record, Organisation cell, Person applicant, IReadOnlyList<CaseStepRecord> liveSteps, CancellationToken cancellationToken = default)
     {
         var today = clock.Today;
-        var spans = SpansOf(record.Id, liveSteps).ToDictionary(s => s.Stage);
+        var spans = SpansOf(record.Id, record.CellId, liveSteps).ToDictionary(s => s.Stage);
         foreach (var old in await db.CaseStageSpans.Where(s => s.CaseId == record.Id).ToListAsync(cancellationToken))
         {
             if (spans.Remove(old.Stage, out var span))
             {
-                (old.Entered, old.Left) = (span.Entered, span.Left);
+                (old.CellId, old.Entered, old.Left, old.Days) = (span.CellId, span.Entered, span.Left, span.Days);
             }
             else
             {

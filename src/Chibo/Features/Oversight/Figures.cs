@@ -120,8 +120,9 @@ public sealed class Figures(AppDbContext db, ILogger<Figures> log)
         var steps = db.CaseSteps.AsNoTracking().Where(s => s.VoidedAt == null)
             .Join(cases, s => s.CaseId, c => c.Id, (s, c) => new { s.CaseId, c.CellId, s.Kind, s.Date });
 
-        // The stage spans are written with every step (CaseDigests): one row per case and stage reached.
-        var spans = db.CaseStageSpans.AsNoTracking().Join(cases, s => s.CaseId, c => c.Id, (s, c) => s);
+        // The stage spans are written with every step (CaseDigests): one row per case and stage reached, with its cell.
+        var cells = db.Organisations.Where(o => o.Path.StartsWith(path)).Select(o => o.Id);
+        var spans = db.CaseStageSpans.AsNoTracking().Where(s => cells.Contains(s.CellId));
         var entered = await spans.Where(s => s.Entered >= period.From && s.Entered <= period.To)
             .GroupBy(s => s.Stage)
             .Select(g => new { g.Key, Count = g.Count() })
@@ -178,19 +179,40 @@ public sealed class Figures(AppDbContext db, ILogger<Figures> log)
     /// <summary>Days spent in each stage by the cases that left it in the period (entered the next stage they reached).</summary>
     private static async Task<IReadOnlyList<StageTime>> TimeInStageAsync(IQueryable<CaseStageSpan> left, CancellationToken cancellationToken)
     {
-        var durations = (await left.Select(s => new { s.Stage, s.Entered, Left = s.Left!.Value }).ToListAsync(cancellationToken))
-            .ToLookup(s => s.Stage, s => Math.Max(0, s.Left.DayNumber - s.Entered.DayNumber));
+        // How many cases spent each number of days in each stage: a few hundred rows for any subtree.
+        var histogram = (await left.GroupBy(s => new { s.Stage, Days = s.Days!.Value })
+                .Select(g => new { g.Key.Stage, g.Key.Days, Count = g.Count() })
+                .ToListAsync(cancellationToken))
+            .ToLookup(h => h.Stage, h => (h.Days, h.Count));
         return [.. Road.Where(r => r.Stage != Stage.Official).Select(r =>
         {
-            var days = durations[r.Stage].ToList();
-            days.Sort();
-            return new StageTime(r.Stage, r.Stage.ToVietnamese(), days.Count, Quantile(days, 0.5), Quantile(days, 0.25), Quantile(days, 0.75));
+            var days = histogram[r.Stage].OrderBy(h => h.Days).ToList();
+            var count = days.Sum(h => h.Count);
+            return new StageTime(r.Stage, r.Stage.ToVietnamese(), count, Quantile(days, 0.5), Quantile(days, 0.25), Quantile(days, 0.75));
         })];
     }
 
-    /// <summary>The nearest-rank quantile of sorted values; null for none.</summary>
-    public static int? Quantile(List<int> sorted, double q) =>
-        sorted.Count == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
+    /// <summary>The nearest-rank quantile of a histogram sorted by value; null for none.</summary>
+    private static int? Quantile(List<(int Value, int Count)> sorted, double q)
+    {
+        var total = sorted.Sum(h => h.Count);
+        if (total == 0)
+        {
+            return null;
+        }
+
+        var rank = Math.Clamp((int)Math.Ceiling(q * total), 1, total);
+        foreach (var (value, count) in sorted)
+        {
+            rank -= count;
+            if (rank <= 0)
+            {
+                return value;
+            }
+        }
+
+        return sorted[^1].Value;
+    }
 
     /// <summary>
     /// The next deadline of every open case where the rules set one: the admission decision (60 working days after the

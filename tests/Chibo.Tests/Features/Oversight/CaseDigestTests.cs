@@ -13,6 +13,8 @@ using Chibo.Hosting;
 using Chibo.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Chibo.Tests.Features.Oversight;
 
@@ -63,15 +65,7 @@ public abstract partial class CaseDigestTests(DemoApp app)
         Assert.Equal(Stage.Trained, (await check.CaseStageSpans.SingleAsync(s => s.CaseId == trained && s.Left == null)).Stage);
         Assert.Equal(Stage.Sympathizer, (await check.CaseStageSpans.SingleAsync(s => s.CaseId == withdrawn && s.Left == null)).Stage);
 
-        var steps = await check.CaseSteps.Where(s => s.VoidedAt == null).Select(s => new { s.CaseId, s.Kind, s.Date }).ToListAsync();
-        var expected = steps.GroupBy(s => s.CaseId).SelectMany(g =>
-        {
-            var entries = Road.Select(r => (r.Stage, Date: g.Where(s => s.Kind == r.Entry).Select(s => (DateOnly?)s.Date).Min())).Where(e => e.Date is not null).ToList();
-            return entries.Select((e, i) => $"{g.Key} {e.Stage} {e.Date} {(i + 1 < entries.Count ? entries[i + 1].Date : null)}");
-        }).Order(StringComparer.Ordinal).ToList();
-        var spans = (await check.CaseStageSpans.ToListAsync()).Select(s => $"{s.CaseId} {s.Stage} {s.Entered} {s.Left}").Order(StringComparer.Ordinal).ToList();
-        Assert.True(expected.Count > 500, $"{expected.Count} spans");
-        Assert.Equal(expected, spans);
+        await AssertSpansAreComputedFromTheStepsAsync(check);
 
         // The list brings every stale appraisal up to date; then each stored one equals the engine's appraisal today.
         using var inspector = await SignIn.AsAsync(app.Factory, "admin");
@@ -88,6 +82,41 @@ public abstract partial class CaseDigestTests(DemoApp app)
                 (fresh.CaseVersion, fresh.AppraisedOn, fresh.Errors, fresh.Warnings, fresh.Rules, fresh.Findings, fresh.OverdueSince, fresh.NextDue),
                 (stored.CaseVersion, stored.AppraisedOn, stored.Errors, stored.Warnings, stored.Rules, stored.Findings, stored.OverdueSince, stored.NextDue));
         }
+    }
+
+    [Fact]
+    public async Task TheMigrationThatAddedCellsAndDays_FillsThemForTheSpansAlreadyStored()
+    {
+        await using var db = app.Database.CreateContext();
+        var migrations = db.Database.GetMigrations().ToList();
+        var added = migrations.FindIndex(m => m.EndsWith("_StageSpanCellsAndDays", StringComparison.Ordinal));
+        var migrator = db.GetInfrastructure().GetRequiredService<IMigrator>();
+
+        // Back to the schema before the columns (they are dropped), then up again over the demo's stored spans.
+        await migrator.MigrateAsync(migrations[added - 1]);
+        await migrator.MigrateAsync();
+
+        await AssertSpansAreComputedFromTheStepsAsync(db);
+    }
+
+    /// <summary>Every stored span equals the one computed here from the live steps: stage, dates, the case's cell and the days.</summary>
+    private static async Task AssertSpansAreComputedFromTheStepsAsync(AppDbContext db)
+    {
+        var steps = await db.CaseSteps.Where(s => s.VoidedAt == null)
+            .Join(db.Cases, s => s.CaseId, c => c.Id, (s, c) => new { s.CaseId, c.CellId, s.Kind, s.Date }).ToListAsync();
+        var expected = steps.GroupBy(s => (s.CaseId, s.CellId)).SelectMany(g =>
+        {
+            var entries = Road.Select(r => (r.Stage, Date: g.Where(s => s.Kind == r.Entry).Select(s => (DateOnly?)s.Date).Min())).Where(e => e.Date is not null).ToList();
+            return entries.Select((e, i) =>
+            {
+                var left = i + 1 < entries.Count ? entries[i + 1].Date : null;
+                return $"{g.Key.CaseId} {g.Key.CellId} {e.Stage} {e.Date} {left} {left?.DayNumber - e.Date!.Value.DayNumber}";
+            });
+        }).Order(StringComparer.Ordinal).ToList();
+        var spans = (await db.CaseStageSpans.AsNoTracking().ToListAsync())
+            .Select(s => $"{s.CaseId} {s.CellId} {s.Stage} {s.Entered} {s.Left} {s.Days}").Order(StringComparer.Ordinal).ToList();
+        Assert.True(expected.Count > 500, $"{expected.Count} spans");
+        Assert.Equal(expected, spans);
     }
 
     [Fact]

@@ -302,6 +302,12 @@ namespace Chibo.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid>("CellId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("Entered")
                         .HasColumnType("date");
 
@@ -310,9 +316,13 @@ namespace Chibo.Data.Migrations.Postgres
 
                     b.HasKey("CaseId", "Stage");
 
-                    b.HasIndex("Entered", "Stage");
+                    b.HasIndex("CellId", "Entered", "Stage");
 
-                    b.HasIndex("Left", "Stage");
+                    b.HasIndex("Entered", "Stage", "CellId");
+
+                    b.HasIndex("CellId", "Left", "Stage", "Days");
+
+                    b.HasIndex("Left", "Stage", "Days", "CellId");
 
                     b.ToTable("CaseStageSpans");
                 });

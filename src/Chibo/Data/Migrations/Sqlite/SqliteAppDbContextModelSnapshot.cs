@@ -295,6 +295,12 @@ namespace Chibo.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("CellId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Entered")
                         .HasColumnType("TEXT");
 
@@ -303,9 +309,13 @@ namespace Chibo.Data.Migrations.Sqlite
 
                     b.HasKey("CaseId", "Stage");
 
-                    b.HasIndex("Entered", "Stage");
+                    b.HasIndex("CellId", "Entered", "Stage");
 
-                    b.HasIndex("Left", "Stage");
+                    b.HasIndex("Entered", "Stage", "CellId");
+
+                    b.HasIndex("CellId", "Left", "Stage", "Days");
+
+                    b.HasIndex("Left", "Stage", "Days", "CellId");
 
                     b.ToTable("CaseStageSpans");
                 });
