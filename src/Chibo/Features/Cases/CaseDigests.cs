@@ -122,25 +122,30 @@ public sealed class CaseDigests(AppDbContext db, ChiboClock clock)
     /// <summary>
     /// Appraises again the open cases of <paramref name="scopes"/> whose stored appraisal is missing, was made before
     /// <paramref name="today"/> (deadlines pass with the date) or for an older version of the case, and stores the
-    /// new ones. Returns the appraisals made. Runs in the caller's transaction when there is one.
+    /// new ones, a few cells at a time. Returns how many were appraised. Runs in the caller's transaction when there is one.
     /// </summary>
-    public async Task<IReadOnlyList<AppraisedCase>> RefreshStaleAsync(IReadOnlyList<string?> scopes, DateOnly today, CancellationToken cancellationToken = default)
+    public async Task<int> RefreshStaleAsync(IReadOnlyList<string?> scopes, DateOnly today, CancellationToken cancellationToken = default)
     {
         var stale = db.Cases.Where(c => c.ClosedOn == null).WithinPaths(c => c.Cell!.Path, scopes)
             .Where(c => !db.CaseAppraisals.Any(a => a.CaseId == c.Id && a.AppraisedOn == today && a.CaseVersion == c.Version));
         if (!await stale.AnyAsync(cancellationToken))
         {
-            return [];
+            return 0;
         }
 
-        var appraised = await new CaseAppraisals(db).AppraiseAsync(stale, today, cancellationToken);
-        try
+        var appraised = 0;
+        await foreach (var batch in new CaseAppraisals(db).InBatchesAsync(stale, today, cancellationToken: cancellationToken))
         {
-            await StoreAsync(appraised, today, cancellationToken);
-        }
-        catch (DbException) when (db.Database.CurrentTransaction is null)
-        {
-            // Two readers refreshed the same cases at once and the other stored its rows first: they are as fresh as these.
+            try
+            {
+                await StoreAsync(batch, today, cancellationToken);
+            }
+            catch (DbException) when (db.Database.CurrentTransaction is null)
+            {
+                // Two readers refreshed the same cases at once and the other stored its rows first: they are as fresh as these.
+            }
+
+            appraised += batch.Count;
         }
 
         return appraised;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Chibo.Access;
 using Chibo.Data;
 using Chibo.Data.Entities;
@@ -31,6 +32,30 @@ public sealed class CaseAppraisals(AppDbContext db)
         }
 
         return AppraiseAsync(cases, today, cancellationToken);
+    }
+
+    /// <summary>
+    /// Appraises the open ones of <paramref name="cases"/> a few whole cells at a time, about <paramref name="batchSize"/>
+    /// cases a batch: what a daily job over a whole country's cases holds in memory stays the same at any size.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<AppraisedCase>> InBatchesAsync(
+        IQueryable<CaseRecord> cases, DateOnly today, int batchSize = 5_000, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        cases = cases.AsNoTracking().Where(c => c.ClosedOn == null);
+        var perCell = await cases.GroupBy(c => c.CellId).Select(g => new { Cell = g.Key, Cases = g.Count() }).ToListAsync(cancellationToken);
+        var batch = new List<Guid>();
+        var size = 0;
+        foreach (var (cell, count) in perCell.Select(c => (c.Cell, c.Cases)))
+        {
+            batch.Add(cell);
+            size += count;
+            if (size >= batchSize || cell == perCell[^1].Cell)
+            {
+                var cells = batch.ToArray();
+                yield return await AppraiseAsync(cases.Where(c => cells.Contains(c.CellId)), today, cancellationToken);
+                (batch, size) = ([], 0);
+            }
+        }
     }
 
     /// <summary>Appraises <paramref name="cases"/> (open ones) as of <paramref name="today"/>.</summary>

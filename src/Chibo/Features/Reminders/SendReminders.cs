@@ -42,19 +42,30 @@ public sealed class SendReminders(AppDbContext db, CaseAppraisals appraisals, Ca
             return new ReminderRun(0, 0, 0, Skipped: true);
         }
 
-        // The daily run also stores every open case's appraisal as of today, for the inspection list: findings change with the date.
-        var cases = await appraisals.OpenCasesAsync([null], today, cancellationToken: cancellationToken);
-        await digests.StoreAsync(cases, today, cancellationToken);
-        var due = await FindAsync(today, cases, cancellationToken);
-        var created = await StoreAsync(due, cancellationToken);
+        // The daily run also stores every open case's appraisal as of today, for the inspection list: findings change with
+        // the date. A few cells at a time, so a national database's cases are never all in memory at once.
+        var audience = await AudienceAsync(today, cancellationToken);
+        var (due, created) = (0, 0);
+        await foreach (var cases in appraisals.InBatchesAsync(db.Cases, today, cancellationToken: cancellationToken))
+        {
+            await digests.StoreAsync(cases, today, cancellationToken);
+            var found = Find(today, cases, audience);
+            due += found.Sum(d => d.Recipients.Count);
+            created += await StoreAsync(found, cancellationToken);
+        }
+
+        var tasks = await TasksDueAsync(today, cancellationToken);
+        due += tasks.Sum(d => d.Recipients.Count);
+        created += await StoreAsync(tasks, cancellationToken);
         var emailed = mailer.IsConfigured ? await EmailAsync(cancellationToken) : 0;
-        return new ReminderRun(due.Sum(d => d.Recipients.Count), created, emailed);
+        return new ReminderRun(due, created, emailed);
     }
 
-    private async Task<IReadOnlyList<Due>> FindAsync(DateOnly today, IReadOnlyList<AppraisedCase> cases, CancellationToken cancellationToken)
+    /// <summary>Who hears of a cell's cases: its committee members, each only if their account may read the case.</summary>
+    private sealed record Audience(ILookup<Guid, Guid> Committees, Func<Guid, Guid, bool> CanRead);
+
+    private async Task<Audience> AudienceAsync(DateOnly today, CancellationToken cancellationToken)
     {
-        var horizon = CaseFiles.Calendar.AddWorkingDays(today, options.Value.WorkingDaysAhead);
-        var rulebook = CaseFiles.Rulebooks.InForceOn(today).Parameters;
         var committees = (await db.Positions.AsNoTracking()
             .Where(p => CellCommittee.Contains(p.Kind) && p.From <= today && (p.To == null || p.To >= today))
             .Select(p => new { p.OrganisationId, p.PersonId })
@@ -71,11 +82,17 @@ public sealed class SendReminders(AppDbContext db, CaseAppraisals appraisals, Ca
         bool CanRead(Guid personId, Guid cellId) =>
             cellPaths.TryGetValue(cellId, out var cellPath)
             && readers.Any(r => r.PersonId == personId && (r.Path is null || cellPath.StartsWith(r.Path, StringComparison.Ordinal)));
+        return new Audience(committees, CanRead);
+    }
 
+    private List<Due> Find(DateOnly today, IReadOnlyList<AppraisedCase> cases, Audience audience)
+    {
+        var horizon = CaseFiles.Calendar.AddWorkingDays(today, options.Value.WorkingDaysAhead);
+        var rulebook = CaseFiles.Rulebooks.InForceOn(today).Parameters;
         var found = new List<Due>();
         foreach (var c in cases)
         {
-            var committee = committees[c.CellId].Where(person => CanRead(person, c.CellId)).ToHashSet();
+            var committee = audience.Committees[c.CellId].Where(person => audience.CanRead(person, c.CellId)).ToHashSet();
             if (committee.Count == 0)
             {
                 continue;
@@ -112,7 +129,6 @@ public sealed class SendReminders(AppDbContext db, CaseAppraisals appraisals, Ca
             }
         }
 
-        await AddTasksAsync(found, today, cancellationToken);
         return found;
 
         void Add(AppraisedCase c, string step, string label, DateOnly dueOn, IReadOnlyCollection<Guid> recipients, string reason)
@@ -134,8 +150,9 @@ public sealed class SendReminders(AppDbContext db, CaseAppraisals appraisals, Ca
         }
     }
 
-    private async Task AddTasksAsync(List<Due> found, DateOnly today, CancellationToken cancellationToken)
+    private async Task<List<Due>> TasksDueAsync(DateOnly today, CancellationToken cancellationToken)
     {
+        var found = new List<Due>();
         var meetingTasks = await db.MeetingTasks.AsNoTracking()
             .Where(t => t.ClosedOn == null && t.DueOn < today && t.OwnerPersonId != null)
             .Select(t => new { t.Id, t.MeetingId, t.Description, DueOn = t.DueOn!.Value, Owner = t.OwnerPersonId!.Value })
@@ -146,6 +163,7 @@ public sealed class SendReminders(AppDbContext db, CaseAppraisals appraisals, Ca
             .Select(t => new { t.Id, t.InspectionId, t.Description, t.DueOn, t.OwnerPersonId })
             .ToListAsync(cancellationToken);
         found.AddRange(inspectionTasks.Select(t => TaskDue($"inspection-task:{t.Id:N}", t.Description, t.DueOn, $"/kiem-tra/bien-ban/{t.InspectionId}", t.OwnerPersonId)));
+        return found;
 
         static Due TaskDue(string key, string description, DateOnly dueOn, string link, Guid owner) => new(
             $"{key}:{dueOn:yyyyMMdd}:overdue",

@@ -85,6 +85,31 @@ public abstract partial class CaseDigestTests(DemoApp app)
     }
 
     [Fact]
+    public async Task AppraisalsInBatches_CoverEveryOpenCaseOnce_WholeCellsAtATime()
+    {
+        await using var db = app.Database.CreateContext();
+        var today = app.Factory.Services.GetRequiredService<ChiboClock>().Today;
+        var appraisals = new CaseAppraisals(db);
+        var all = await appraisals.OpenCasesAsync([null], today);
+
+        var batches = new List<IReadOnlyList<AppraisedCase>>();
+        // One case is past any cell's size: every batch is then exactly one cell.
+        await foreach (var batch in appraisals.InBatchesAsync(db.Cases, today, batchSize: 1))
+        {
+            batches.Add(batch);
+        }
+
+        Assert.True(batches.Count > 1, $"{batches.Count} batches");
+        Assert.Equal(all.Select(c => c.CellId).Distinct().Count(), batches.Count);
+        Assert.Equal(all.Select(c => c.CaseId).Order(), batches.SelectMany(b => b).Select(c => c.CaseId).Order());
+        // A cell's cases all come in one batch: its members are read once.
+        Assert.All(all.GroupBy(c => c.CellId), cell => Assert.Single(batches, b => b.Any(c => c.CellId == cell.Key)));
+        Assert.Equal(
+            all.Select(c => (c.CaseId, c.Report.Findings.Count, c.Report.Deadlines.Count)).Order(),
+            batches.SelectMany(b => b).Select(c => (c.CaseId, c.Report.Findings.Count, c.Report.Deadlines.Count)).Order());
+    }
+
+    [Fact]
     public async Task TheMigrationThatAddedCellsAndDays_FillsThemForTheSpansAlreadyStored()
     {
         await using var db = app.Database.CreateContext();
