@@ -28,8 +28,11 @@ public sealed class BulkLoad
             return new BulkLoad(db, []);
         }
 
-        // Every table of the model: whatever a loader writes, none is left maintaining its indexes row by row.
-        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Distinct().ToArray();
+        // Every table of the model, and the people search's word table (PersonNameWords migration, outside the model):
+        // whatever a loader writes, none is left maintaining its indexes row by row. The words are not written by
+        // the trigger per person either: RestoreAsync makes them all in one statement.
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Append(NameWords).Distinct().ToArray();
+        await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "People" DISABLE TRIGGER "People_NameWords" """, cancellationToken);
         // Keys and unique constraints first (foreign keys need them), then plain indexes, then foreign keys;
         // dropped in the reverse order.
         var definitions = await db.Database.SqlQueryRaw<Definition>("""
@@ -69,6 +72,12 @@ public sealed class BulkLoad
         await _db.Database.ExecuteSqlRawAsync("SET LOCAL maintenance_work_mem = '256MB'", cancellationToken);
         var timeout = _db.Database.GetCommandTimeout();
         _db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        await _db.Database.ExecuteSqlRawAsync($"""
+            TRUNCATE "{NameWords}";
+            INSERT INTO "{NameWords}" ("Word", "SearchName", "PersonId")
+            SELECT w, p."SearchName", p."Id" FROM "People" AS p, chibo_name_words(p."SearchName") AS w;
+            ALTER TABLE "People" ENABLE TRIGGER "People_NameWords";
+            """, cancellationToken);
         foreach (var statement in _restore)
         {
             await _db.Database.ExecuteSqlRawAsync(statement, cancellationToken);
@@ -77,6 +86,8 @@ public sealed class BulkLoad
         await _db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
         _db.Database.SetCommandTimeout(timeout);
     }
+
+    private const string NameWords = "PersonNameWords";
 
     private sealed record Definition(int Order, string Drop, string Create);
 }

@@ -116,11 +116,11 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
     /// matched from its start.
     /// </summary>
     /// <remarks>
-    /// Two plans, chosen by how many names match (docs/PERFORMANCE.md has the figures). A rare name is
-    /// looked up in a word index (FTS5 on SQLite, a GIN tsvector index on PostgreSQL; see the
-    /// PeopleNameSearch migration) and its few ids joined. A common one ("nguyen" is a third of the
-    /// country) is cheaper to find by reading the folded-name index in order, which the page stops
-    /// early; joining tens of thousands of ids would cost more than that.
+    /// Two plans, chosen by how many names match (docs/PERFORMANCE.md has the figures). A rare word is looked up
+    /// in a word index and its few people joined. When every word is common ("nguyen" is a third of the country),
+    /// the people are read in name order, which the page stops early; joining hundreds of thousands of ids would
+    /// cost more than that. The word index is a table of name words on PostgreSQL (the PersonNameWords migration)
+    /// and FTS5 on SQLite (PeopleNameSearch).
     /// </remarks>
     public async Task<IQueryable<Person>> MatchingTextAsync(IQueryable<Person> people, string? text, CancellationToken cancellationToken = default)
     {
@@ -129,6 +129,7 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => new string([.. w.Where(char.IsLetterOrDigit)]))
             .Where(w => w.Length > 0)
+            .Distinct()
             .ToArray();
         if (words.Length == 0)
         {
@@ -149,14 +150,72 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
             return people.Where(p => string.Compare(p.StudentCode, code) >= 0 && string.Compare(p.StudentCode, next) < 0);
         }
 
-        // The word index is asked once: a rare name's ids are kept and passed to the count and the page, so
-        // the index's work (hundreds of ms for "nguyen:*" among two million names) is not done three times.
-        var ids = await WordIndex(words).Take(RareNameLimit + 1).ToListAsync(cancellationToken);
-        if (ids.Count <= RareNameLimit)
+        return db.Database.IsNpgsql()
+            ? await MatchingWordsOnPostgresAsync(people, words, cancellationToken)
+            : await MatchingWordsOnSqliteAsync(people, words, cancellationToken);
+    }
+
+    /// <summary>Above this many matches a word counts as common, and is not looked up id by id.</summary>
+    public int RareNameLimit { get; init; } = 2_000;
+
+    /// <summary>One row of the word table: a word of a person's folded name, with the name it belongs to.</summary>
+    private sealed record NameWord(string SearchName, Guid PersonId);
+
+    private async Task<IQueryable<Person>> MatchingWordsOnPostgresAsync(IQueryable<Person> people, string[] words, CancellationToken cancellationToken)
+    {
+        // Each word's people are counted up to the limit, an index range each (a few ms even for "nguyen"); the rarest drives.
+        var counted = new List<(string Word, int Count)>();
+        foreach (var word in words)
         {
-            return people.Where(p => ids.Contains(p.Id));
+            var (from, to) = PrefixRange(word);
+            var count = await db.Database.SqlQuery<int>($"""
+                SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM "PersonNameWords" WHERE "Word" >= {from} AND "Word" < {to} LIMIT {RareNameLimit + 1}) AS hits
+                """).SingleAsync(cancellationToken);
+            counted.Add((word, count));
         }
 
+        var rarest = counted.MinBy(c => c.Count);
+        var others = words.Where(w => w != rarest.Word);
+        if (rarest.Count <= RareNameLimit)
+        {
+            var (from, to) = PrefixRange(rarest.Word);
+            var ids = await db.Database.SqlQuery<Guid>($"""SELECT "PersonId" AS "Value" FROM "PersonNameWords" WHERE "Word" >= {from} AND "Word" < {to}""")
+                .ToListAsync(cancellationToken);
+            return StartingWords(people.Where(p => ids.Contains(p.Id)), others);
+        }
+
+        // Every word is common. Where the longest is a prefix of one name word only ("nguyen" of nothing longer), its
+        // rows are read from the table's key in name order and joined on (name, id), so a page in name order stops
+        // after its rows. A prefix of several words ("ng") walks the folded names in order instead.
+        var driver = words.MaxBy(w => w.Length)!;
+        var (low, high) = PrefixRange(driver);
+        var only = await db.Database.SqlQuery<string>($"""
+            SELECT first."Word" AS "Value"
+            FROM (SELECT "Word" FROM "PersonNameWords" WHERE "Word" >= {low} AND "Word" < {high} ORDER BY "Word" LIMIT 1) AS first
+            WHERE NOT EXISTS (SELECT 1 FROM "PersonNameWords" AS w WHERE w."Word" > first."Word" AND w."Word" < {high})
+            """).SingleOrDefaultAsync(cancellationToken);
+        if (only is null)
+        {
+            return StartingWords(people, words);
+        }
+
+        var rows = db.Database.SqlQuery<NameWord>($"""SELECT "SearchName", "PersonId" FROM "PersonNameWords" WHERE "Word" = {only}""");
+        var having = people.Join(rows, p => new { p.SearchName, p.Id }, w => new { w.SearchName, Id = w.PersonId }, (p, w) => p);
+        return StartingWords(having, words.Where(w => w != driver));
+    }
+
+    private async Task<IQueryable<Person>> MatchingWordsOnSqliteAsync(IQueryable<Person> people, string[] words, CancellationToken cancellationToken)
+    {
+        // The word index is asked once: a rare name's ids are kept and passed to the count and the page.
+        var match = string.Join(' ', words.Select(w => $"\"{w}\"*"));
+        var ids = await db.Database.SqlQuery<Guid>($"SELECT PersonId AS Value FROM PeopleNameIndex WHERE PeopleNameIndex MATCH {match}")
+            .Take(RareNameLimit + 1).ToListAsync(cancellationToken);
+        return ids.Count <= RareNameLimit ? people.Where(p => ids.Contains(p.Id)) : StartingWords(people, words);
+    }
+
+    /// <summary>People whose folded name has a word starting with each of <paramref name="words"/>.</summary>
+    private static IQueryable<Person> StartingWords(IQueryable<Person> people, IEnumerable<string> words)
+    {
         foreach (var w in words)
         {
             // The plain contains test is cheap and rejects most names; the anchored one (a space before
@@ -168,21 +227,8 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
         return people;
     }
 
-    /// <summary>Above this many matches a name counts as common, and is searched by reading the name index.</summary>
-    public int RareNameLimit { get; init; } = 2_000;
-
-    /// <summary>The ids of people whose folded name has a word starting with each of <paramref name="words"/>.</summary>
-    private IQueryable<Guid> WordIndex(string[] words)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            var query = string.Join(" & ", words.Select(w => w + ":*"));
-            return db.Database.SqlQuery<Guid>($"""SELECT "Id" AS "Value" FROM "People" WHERE to_tsvector('simple', "SearchName") @@ to_tsquery('simple', {query})""");
-        }
-
-        var match = string.Join(' ', words.Select(w => $"\"{w}\"*"));
-        return db.Database.SqlQuery<Guid>($"SELECT PersonId AS Value FROM PeopleNameIndex WHERE PeopleNameIndex MATCH {match}");
-    }
+    /// <summary>The strings that start with <paramref name="prefix"/> are those from it up to this end (ordinal, letters and digits).</summary>
+    private static (string From, string To) PrefixRange(string prefix) => (prefix, prefix[..^1] + (char)(prefix[^1] + 1));
 
     private IQueryable<Person> Filter(IQueryable<Person> people, PeopleFilter filter)
     {

@@ -85,6 +85,45 @@ public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task TheWordIndex_FollowsANameAddedChangedAndRemoved()
+    {
+        await using var db = app.Database.CreateContext();
+        var me = await AdministratorAsync(db);
+        var search = new PeopleSearch(db, me);
+        async Task<List<Guid>> FindAsync(string query) => await (await search.MatchingTextAsync(db.People, query)).Select(p => p.Id).ToListAsync();
+
+        var person = new Person { FullName = "Hoàng Quỳnh Xuyến Zyta", SearchName = SearchText.Fold("Hoàng Quỳnh Xuyến Zyta") };
+        db.People.Add(person);
+        await db.SaveChangesAsync();
+        Assert.Equal([person.Id], await FindAsync("zyta"));
+        Assert.Equal([person.Id], await FindAsync("xuyen zy"));
+
+        (person.FullName, person.SearchName) = ("Hoàng Quỳnh Xuyến Kyta", SearchText.Fold("Hoàng Quỳnh Xuyến Kyta"));
+        await db.SaveChangesAsync();
+        Assert.Empty(await FindAsync("zyta"));
+        Assert.Equal([person.Id], await FindAsync("kyta"));
+
+        db.People.Remove(person);
+        await db.SaveChangesAsync();
+        Assert.Empty(await FindAsync("kyta"));
+
+        if (app.Database.Provider == DatabaseProvider.Postgres)
+        {
+            // The word table holds exactly the words of every name: the seed's bulk fill and the triggers agree.
+            var missing = await db.Database.SqlQuery<int>($"""
+                SELECT count(*)::int AS "Value" FROM (
+                  (SELECT w, p."SearchName", p."Id" FROM "People" AS p, chibo_name_words(p."SearchName") AS w
+                   EXCEPT SELECT "Word", "SearchName", "PersonId" FROM "PersonNameWords")
+                  UNION ALL
+                  (SELECT "Word", "SearchName", "PersonId" FROM "PersonNameWords"
+                   EXCEPT SELECT w, p."SearchName", p."Id" FROM "People" AS p, chibo_name_words(p."SearchName") AS w)) AS differences
+                """).SingleAsync();
+            Assert.Equal(0, missing);
+            Assert.True(await db.Database.SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM "PersonNameWords" """).SingleAsync() > 2 * await db.People.CountAsync());
+        }
+    }
+
+    [Fact]
     public async Task Filters_ClassAndPartyMember_ShowOnlyTheClasssMembers()
     {
         using var client = await SignIn.AsAsync(app.Factory, "bithu");
