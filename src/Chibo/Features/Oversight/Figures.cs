@@ -380,13 +380,38 @@ public sealed class Figures(AppDbContext db, ILogger<Figures> log)
         return new MemberFigures(members?.Total ?? 0, members?.Young ?? 0);
     }
 
+    /// <summary>
+    /// The meeting rhythm of every cell of the subtree, counted in the database: the rhythm page's per-cell reading
+    /// (<see cref="RhythmModel"/>) summed, for any number of cells. A month (quarter) is missed when it is over, inside
+    /// the period, and the cell held no regular (thematic) meeting in it.
+    /// </summary>
     private async Task<RhythmFigures> RhythmAsync(Organisation organisation, Period period, DateOnly today, CancellationToken cancellationToken)
     {
         var path = organisation.Path;
-        var cells = await RhythmModel.ForCellsAsync(db, db.Organisations.Where(o => o.Path.StartsWith(path)), period.Year, today, period.From.Month, period.To.Month, cancellationToken);
+        var year = period.Year;
+        var from = new DateOnly(year, 1, 1);
+        var to = new DateOnly(year, 12, 31);
+        static bool Ended(int year, int month, DateOnly today) => new DateOnly(year, month, 1).AddMonths(1) <= today;
+        var months = Enumerable.Range(period.From.Month, period.To.Month - period.From.Month + 1).Where(m => Ended(year, m, today)).ToList();
+        var quarters = months.Where(m => m % 3 == 0).Select(m => m / 3).ToList();
+
+        var cells = db.Organisations.Where(o => o.Path.StartsWith(path) && o.Kind == OrganisationKind.Cell).Select(o => o.Id);
+        var cellCount = await cells.CountAsync(cancellationToken);
+        var held = db.Meetings.AsNoTracking().Where(m => cells.Contains(m.OrganisationId) && m.Date >= from && m.Date <= to);
+        // Per cell, how many of the counted months (quarters) had a meeting: cells without any are not listed.
+        var monthsHeld = await held.Where(m => m.Kind == MeetingKind.Regular)
+            .Select(m => new { m.OrganisationId, m.Date.Month }).Distinct()
+            .Where(m => months.Contains(m.Month))
+            .GroupBy(m => m.OrganisationId).Select(g => g.Count())
+            .ToListAsync(cancellationToken);
+        var quartersHeld = await held.Where(m => m.Kind == MeetingKind.Thematic)
+            .Select(m => new { m.OrganisationId, Quarter = (m.Date.Month + 2) / 3 }).Distinct()
+            .Where(m => quarters.Contains(m.Quarter))
+            .GroupBy(m => m.OrganisationId).Select(g => g.Count())
+            .ToListAsync(cancellationToken);
         return new RhythmFigures(
-            cells.Count,
-            cells.Count(c => c.MissedMonths > 0), cells.Sum(c => c.MissedMonths),
-            cells.Count(c => c.MissedQuarters > 0), cells.Sum(c => c.MissedQuarters));
+            cellCount,
+            months.Count == 0 ? 0 : cellCount - monthsHeld.Count(c => c == months.Count), cellCount * months.Count - monthsHeld.Sum(),
+            quarters.Count == 0 ? 0 : cellCount - quartersHeld.Count(c => c == quarters.Count), cellCount * quarters.Count - quartersHeld.Sum());
     }
 }

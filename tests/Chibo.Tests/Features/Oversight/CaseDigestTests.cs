@@ -215,6 +215,28 @@ public abstract partial class CaseDigestTests(DemoApp app)
         Assert.InRange(second.GetProperty("missedQuarters").GetInt32(), 0, 2);
     }
 
+    [Theory]
+    [InlineData(2023, "")]
+    [InlineData(2023, "&half=2")]
+    [InlineData(2024, "")]
+    public async Task TheCitysRhythm_IsTheSumOfItsCellsRhythms(int year, string half)
+    {
+        using var client = await SignIn.AsAsync(app.Factory, "admin");
+        await using var db = app.Database.CreateContext();
+        var city = await db.Organisations.Where(o => o.ParentId == null && o.Kind == OrganisationKind.CityCommittee).SingleAsync();
+        var today = app.Factory.Services.GetRequiredService<ChiboClock>().Today;
+        var rhythm = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/organisations/{city.Id}/figures?year={year}{half}", UriKind.Relative)))
+            .RootElement.GetProperty("rhythm");
+
+        var (first, last) = half == "" ? (1, 12) : (7, 12);
+        var cells = await Chibo.Features.Meetings.RhythmModel.ForCellsAsync(db, db.Organisations.Where(o => o.Path.StartsWith(city.Path)), year, today, first, last);
+        Assert.True(cells.Count > 1, $"{cells.Count} cells");
+        Assert.Equal(
+            (cells.Count, cells.Count(c => c.MissedMonths > 0), cells.Sum(c => c.MissedMonths), cells.Count(c => c.MissedQuarters > 0), cells.Sum(c => c.MissedQuarters)),
+            (rhythm.GetProperty("cells").GetInt32(), rhythm.GetProperty("cellsMissingRegular").GetInt32(), rhythm.GetProperty("missedMonths").GetInt32(),
+             rhythm.GetProperty("cellsMissingThematic").GetInt32(), rhythm.GetProperty("missedQuarters").GetInt32()));
+    }
+
     [Fact]
     public async Task TheInspectionList_PagesTogetherHoldTheWholeListInItsOrder_AndThePageShowsAtMostAHundred()
     {
