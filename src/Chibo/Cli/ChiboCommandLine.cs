@@ -70,6 +70,12 @@ public static class ChiboCommandLine
             await stderr.WriteLineAsync($"chibo: {ex.Message}");
             return ExitUsage;
         }
+        catch (Exception ex) when (DatabaseSetup.IsConnectionFailure(ex))
+        {
+            // The database went away or refused a statement in the middle of a verb: one line, not a stack trace.
+            await stderr.WriteLineAsync($"chibo: lỗi cơ sở dữ liệu: {DatabaseSetup.Describe(ex)}.");
+            return ExitUsage;
+        }
     }
 
     private static async Task<int> DispatchAsync(string[] args, TextWriter stdout, TextWriter stderr)
