@@ -30,7 +30,7 @@ internal sealed class CliHost : IDisposable
     public DatabaseSettings Settings => Services.GetRequiredService<DatabaseSettings>();
 
     /// <summary>Parses the verb's arguments and opens the database; null after printing a usage error.</summary>
-    /// <param name="needsSchema">False for the verbs that create or replace the schema themselves (migrate, seed, restore).</param>
+    /// <param name="needsSchema">False for the verbs that create, copy or replace the schema themselves (migrate, seed, backup, restore).</param>
     public static async Task<CliHost?> StartAsync(string verb, string[] args, IReadOnlyCollection<string> switches, IReadOnlyCollection<string> valued, TextWriter stderr, bool needsSchema = true)
     {
         var parsed = CliArgs.Parse(args, switches, valued, out var error);
