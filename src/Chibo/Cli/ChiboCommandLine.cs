@@ -56,7 +56,8 @@ public static class ChiboCommandLine
           Chibo:Reminders:WorkingDaysAhead  nhắc trước bao nhiêu ngày làm việc (mặc định 10)
           Chibo:Smtp:Host, Port, Security, UserName, Password, From, SiteUrl  máy chủ gửi thư; không có Host thì không gửi thư
 
-        Mã thoát: 0 thành công; 1 có lỗi nghiệp vụ (check); 2 sai cú pháp hoặc không đọc được dữ liệu vào.
+        Mã thoát: 0 thành công; 1 có lỗi nghiệp vụ (check); 2 sai cú pháp hoặc không đọc được dữ liệu vào
+        (cả khi cơ sở dữ liệu chưa có cấu trúc: chạy 'chibo migrate' trước).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
