@@ -48,22 +48,7 @@ upload() { # upload SHEET : the import page's upload (preview) of a student roll
 }
 commit() { # commit PREVIEW_PAGE : posts the preview's "Nhập" form as the browser would
   local fields=()
-  while IFS= read -r field; do fields+=(--data-urlencode "$field"); done < <(python3 - "$1" <<'PY'
-import html.parser, sys
-class Form(html.parser.HTMLParser):
-    inside = False
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == "form":
-            self.inside = "handler=Commit" in (a.get("action") or "")
-        elif tag == "input" and self.inside and a.get("name"):
-            print(f"{a['name']}={a.get('value') or ''}")
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.inside = False
-Form().feed(open(sys.argv[1], encoding="utf-8").read())
-PY
-  )
+  while IFS= read -r field; do fields+=(--data-urlencode "$field"); done < <(python3 bench/form-fields.py "$1" Commit)
   curl -s -o "$work/page.html" -w '%{http_code}' -b "$work/jar" "${fields[@]}" "$base/nhap-du-lieu?handler=Commit"
 }
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Kill -9 in the middle of writes, on two instances sharing one PostgreSQL database (bench/two-instances.sh):
-#  1. a 20,000-row Excel import (`chibo import`, the same one-transaction commit as the import page), killed once
-#     its transaction has written people rows;
+#  1. a 20,000-row Excel import by `chibo import`, killed once its transaction has written people rows;
+#  1b. the same import through the page on instance A (upload, preview, commit), A killed at the same point;
 #  2. a cell's admission vote (POST /hop/ID?handler=Vote) on instance A, killed once its transaction has written
 #     the case's step and waits at the meeting's row;
 #  3. the half-year oversight report as PDF (GET /tong-quan?handler=report) on A, killed while it reads its figures;
@@ -141,6 +141,47 @@ check "import: no import entry in the audit log" same "$(sql "SELECT count(*) FR
 check "import: people count unchanged" same "$(sql "SELECT count(*) FROM \"People\"")" "$before"
 probe_check import
 
+# 1b. The same sheet through the import page on A: uploaded and previewed, then its commit killed at the same point.
+admin_jar=$(sign_in admin)
+curl -s -b "$admin_jar" "$base_a/nhap-du-lieu" | token >"$work/token"
+curl -s -o "$work/preview.html" -b "$admin_jar" -F "loai=sinh-vien" -F "Org=$school" -F "tao-lop=true" \
+  -F "file=@$work/students.xlsx;type=application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" \
+  -F "__RequestVerificationToken=$(cat "$work/token")" "$base_a/nhap-du-lieu?handler=Upload"
+uploads=$(sql "SELECT count(*) FROM \"PendingUploads\"")
+commit() { # posts the preview's commit form to A in the background ($request)
+  local fields=()
+  while IFS= read -r field; do fields+=(--data-urlencode "$field"); done < <(python3 bench/form-fields.py "$work/preview.html" Commit)
+  ( exec curl -s -o "$work/commit.html" -w '%{http_code}' -m 300 -b "$admin_jar" "${fields[@]}" "$base_a/nhap-du-lieu?handler=Commit" >"$work/commit.code" ) &
+  request=$!
+}
+probe_start
+commit
+writer=""
+for _ in $(seq 1 600); do
+  writer=$(sql "SELECT pid FROM pg_stat_activity WHERE application_name = 'chibo-a' AND backend_xid IS NOT NULL")
+  holds "$writer" People && break
+  kill -0 "$request" 2>/dev/null || break
+  writer=""
+  sleep 0.1
+done
+sleep 0.5
+bench/two-instances.sh kill-a
+wait "$request" 2>/dev/null || true
+check "page import: A killed while the commit's transaction had written people rows" test -n "$writer"
+check "page import: A never answered the commit (HTTP $(cat "$work/commit.code"))" same "$(cat "$work/commit.code")" 000
+check "page import: A's sessions ended with it" sessions_gone chibo-a
+check "page import: none of the rows remain, the upload still waits for its commit" same \
+  "$(sql "SELECT count(*) FROM \"People\" WHERE \"StudentCode\" LIKE 'BENCH%'")/$(sql "SELECT count(*) FROM \"PendingUploads\"")" "0/$uploads"
+probe_check "page import"
+restart_a
+commit
+wait "$request" || true
+check "page import: the same commit on the restarted A writes all $rows rows" same \
+  "$(cat "$work/commit.code") $(grep -c 'Đã nhập xong' "$work/commit.html") $(sql "SELECT count(*) FROM \"People\" WHERE \"StudentCode\" LIKE 'BENCH%'")/$(sql "SELECT count(*) FROM \"PendingUploads\"")" \
+  "200 1 $rows/$((uploads - 1))"
+# Back to the demo as it was: the imported people go (nothing else refers to them yet).
+sql "DELETE FROM \"People\" WHERE \"StudentCode\" LIKE 'BENCH%'" >/dev/null
+
 # 2. An admission vote that passes: the case's step and the vote are written in one transaction; the step first.
 #    (Opening the meeting's page is audited as a view; only entries of changes count here.)
 bithu=$(sign_in bithu)
@@ -200,7 +241,6 @@ check "vote: posted again without the lock, recorded whole (vote, its step, the 
 
 # 3. The half-year report of the whole tree as PDF: killed while it reads the targets. It writes one audit entry
 #    (a read of personal data), after reading and before rendering; nothing else.
-admin_jar=$(sign_in admin)
 root=$(sql "SELECT \"Id\" FROM \"Organisations\" WHERE \"ParentId\" IS NULL ORDER BY \"Path\" LIMIT 1")
 audit=$(sql "SELECT count(*) FROM \"AuditEntries\"")
 last=$(sql "SELECT coalesce(max(\"Id\"), 0) FROM \"AuditEntries\"")
