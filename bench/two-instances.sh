@@ -4,12 +4,14 @@
 #   bench/two-instances.sh start [PORT_A] [PORT_B]   build, create and seed the database once, start both, wait for /health/ready
 #   bench/two-instances.sh stop                      stop both instances (by their own process ids)
 #   bench/two-instances.sh kill-a                    kill -9 instance A (for the fault scripts)
+#   bench/two-instances.sh start-a                   start instance A again on its port, wait for /health/ready
 #   bench/two-instances.sh drop                      stop both and drop the database
 #
 # Settings (environment): CHIBO_PG_ADMIN (a role with CREATEDB; default the test role of test.sh),
 # CHIBO_CLUSTER_DB (database name, default chibo_cluster), CHIBO_CLUSTER_STUDENTS (demo size, default 1500; 0: no demo),
 # CHIBO_CLUSTER_STATE (folder for pids and logs, default /tmp/chibo-cluster).
 # After start, the state folder holds env.sh: `source` it for $chibo, $conn, $base_a, $base_b, $pid_a, $pid_b.
+# Each instance's sessions carry the application name chibo-a or chibo-b, so pg_stat_activity tells them apart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 admin=${CHIBO_PG_ADMIN:-"Host=127.0.0.1;Port=5432;Username=chibo_test;Password=chibo_test;Database=postgres"}
@@ -33,9 +35,23 @@ stop_one() { # stop_one a|b
 }
 
 start_one() { # start_one a|b PORT
-  ( exec dotnet "$chibo" --Database:Provider=Postgres "--ConnectionStrings:Chibo=$conn" --Data:Directory="$state/data-$1" \
+  if curl -s -o /dev/null "http://127.0.0.1:$2/"; then
+    echo "port $2 is taken by another process: stop it or choose other ports" >&2
+    exit 1
+  fi
+  ( exec dotnet "$chibo" --Database:Provider=Postgres "--ConnectionStrings:Chibo=$conn;Application Name=chibo-$1" --Data:Directory="$state/data-$1" \
       --urls "http://127.0.0.1:$2" >"$state/$1.log" 2>&1 ) &
   echo $! >"$state/$1.pid"
+}
+
+wait_ready() { # wait_ready a|b PORT
+  for _ in $(seq 1 120); do
+    kill -0 "$(cat "$state/$1.pid")" 2>/dev/null || break
+    curl -fs "http://127.0.0.1:$2/health/ready" >/dev/null 2>&1 && return 0
+    sleep 0.5
+  done
+  echo "instance $1 on port $2 did not become ready (see $state/$1.log)" >&2
+  exit 1
 }
 
 case "${1:-}" in
@@ -53,10 +69,8 @@ case "${1:-}" in
     fi
     start_one a "$port_a"
     start_one b "$port_b"
-    for port in "$port_a" "$port_b"; do
-      for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break; sleep 0.5; done
-      curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null || { echo "instance on $port did not become ready (see $state/*.log)" >&2; exit 1; }
-    done
+    wait_ready a "$port_a"
+    wait_ready b "$port_b"
     cat >"$state/env.sh" <<ENV
 chibo='$chibo'
 conn='$conn'
@@ -69,10 +83,16 @@ ENV
     ;;
   stop) stop_one a; stop_one b ;;
   kill-a) kill -9 "$(cat "$state/a.pid")"; rm -f "$state/a.pid" ;;
+  start-a)
+    port_a=$(sed -n "s/^base_a='http:\/\/127.0.0.1:\([0-9]*\)'$/\1/p" "$state/env.sh")
+    start_one a "$port_a"
+    wait_ready a "$port_a"
+    sed -i "s/^pid_a=.*/pid_a=$(cat "$state/a.pid")/" "$state/env.sh"
+    ;;
   drop)
     stop_one a; stop_one b
     sleep 1
     pg postgres "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)"
     ;;
-  *) sed -n '2,13p' "$0"; exit 2 ;;
+  *) sed -n '2,15p' "$0"; exit 2 ;;
 esac

@@ -12,7 +12,7 @@ internal static class BackupCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        using var host = await CliHost.StartAsync("backup", args, [], ["--data"], stderr);
+        using var host = await CliHost.StartAsync("backup", args, [], ["--data"], stderr, needsSchema: false);
         if (host is null)
         {
             return ChiboCommandLine.ExitUsage;

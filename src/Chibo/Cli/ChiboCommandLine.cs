@@ -56,7 +56,8 @@ public static class ChiboCommandLine
           Chibo:Reminders:WorkingDaysAhead  nhắc trước bao nhiêu ngày làm việc (mặc định 10)
           Chibo:Smtp:Host, Port, Security, UserName, Password, From, SiteUrl  máy chủ gửi thư; không có Host thì không gửi thư
 
-        Mã thoát: 0 thành công; 1 có lỗi nghiệp vụ (check); 2 sai cú pháp hoặc không đọc được dữ liệu vào.
+        Mã thoát: 0 thành công; 1 có lỗi nghiệp vụ (check); 2 sai cú pháp hoặc không đọc được dữ liệu vào
+        (cả khi cơ sở dữ liệu chưa có cấu trúc: chạy 'chibo migrate' trước).
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -68,6 +69,12 @@ public static class ChiboCommandLine
         catch (SettingException ex)
         {
             await stderr.WriteLineAsync($"chibo: {ex.Message}");
+            return ExitUsage;
+        }
+        catch (Exception ex) when (DatabaseSetup.IsConnectionFailure(ex))
+        {
+            // The database went away or refused a statement in the middle of a verb: one line, not a stack trace.
+            await stderr.WriteLineAsync($"chibo: lỗi cơ sở dữ liệu: {DatabaseSetup.Describe(ex)}.");
             return ExitUsage;
         }
     }

@@ -30,7 +30,8 @@ internal sealed class CliHost : IDisposable
     public DatabaseSettings Settings => Services.GetRequiredService<DatabaseSettings>();
 
     /// <summary>Parses the verb's arguments and opens the database; null after printing a usage error.</summary>
-    public static async Task<CliHost?> StartAsync(string verb, string[] args, IReadOnlyCollection<string> switches, IReadOnlyCollection<string> valued, TextWriter stderr)
+    /// <param name="needsSchema">False for the verbs that create, copy or replace the schema themselves (migrate, seed, backup, restore).</param>
+    public static async Task<CliHost?> StartAsync(string verb, string[] args, IReadOnlyCollection<string> switches, IReadOnlyCollection<string> valued, TextWriter stderr, bool needsSchema = true)
     {
         var parsed = CliArgs.Parse(args, switches, valued, out var error);
         if (parsed is null)
@@ -61,6 +62,15 @@ internal sealed class CliHost : IDisposable
         {
             cliHost.Dispose();
             throw DatabaseSetup.Explain(ex, settings);
+        }
+
+        // An empty or older database would fail at the verb's first query, with a stack trace.
+        var pending = needsSchema ? (await cliHost.Db.Database.GetPendingMigrationsAsync()).Count() : 0;
+        if (pending > 0)
+        {
+            cliHost.Dispose();
+            throw new SettingException(DatabaseSettings.ConnectionStringKey,
+                $"cơ sở dữ liệu chưa có cấu trúc của Chibo hoặc chưa được cập nhật (còn {pending} bản chuyển đổi chưa áp dụng); hãy chạy 'chibo migrate' trước");
         }
 
         return cliHost;

@@ -8,7 +8,7 @@ internal static class MigrateCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        using var host = await CliHost.StartAsync("migrate", args, [], ["--data"], stderr);
+        using var host = await CliHost.StartAsync("migrate", args, [], ["--data"], stderr, needsSchema: false);
         if (host is null)
         {
             return ChiboCommandLine.ExitUsage;

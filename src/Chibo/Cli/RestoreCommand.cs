@@ -13,7 +13,7 @@ internal static class RestoreCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        using var host = await CliHost.StartAsync("restore", args, [], ["--data"], stderr);
+        using var host = await CliHost.StartAsync("restore", args, [], ["--data"], stderr, needsSchema: false);
         if (host is null)
         {
             return ChiboCommandLine.ExitUsage;

@@ -9,7 +9,7 @@ internal static class SeedCommand
 {
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        using var host = await CliHost.StartAsync("seed", args, ["--demo"], ["--data", "--students", "--seed"], stderr);
+        using var host = await CliHost.StartAsync("seed", args, ["--demo"], ["--data", "--students", "--seed"], stderr, needsSchema: false);
         if (host is null)
         {
             return ChiboCommandLine.ExitUsage;

@@ -325,7 +325,8 @@ public static class DatabaseSetup
     private const int SqliteFull = 13;
     private const int SqliteCantOpen = 14;
 
-    private static string Describe(Exception ex)
+    /// <summary>The innermost database message, on one line.</summary>
+    public static string Describe(Exception ex)
     {
         var innermost = ex;
         while (innermost.InnerException is not null && innermost is not DbException)

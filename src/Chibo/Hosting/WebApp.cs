@@ -110,7 +110,7 @@ public static class WebApp
             options.Conventions.AuthorizeFolder("/");
             // The public portal: readable by anyone; its writing desk (/Features/News) stays behind sign-in.
             options.Conventions.AllowAnonymousToFolder("/Portal");
-        });
+        }).AddMvcOptions(options => options.Filters.Add(new UploadsReadFirst()));
 
         var app = builder.Build();
         app.UseWhen(IsApi, api => api.UseExceptionHandler());

@@ -26,11 +26,13 @@ public sealed class DatabaseFaults(IProblemDetailsService problems, ILogger<Data
             return false;
         }
 
+        // The page asked for, not the error page the exception handler has re-routed the request to.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
         // The kind of failure only: messages may quote data.
-        log.LogWarning("{Path} answered {Status}: {Error}", httpContext.Request.Path.Value, status, exception.GetType().Name);
+        log.LogWarning("{Path} answered {Status}: {Error}", path, status, exception.GetType().Name);
         httpContext.Response.StatusCode = status;
         httpContext.Response.Headers.RetryAfter = "10";
-        if (httpContext.Request.Path.StartsWithSegments("/api"))
+        if (new PathString(path).StartsWithSegments("/api"))
         {
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
@@ -46,7 +48,7 @@ public sealed class DatabaseFaults(IProblemDetailsService problems, ILogger<Data
             <!DOCTYPE html>
             <html lang="vi">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title} — Chibo</title><link rel="stylesheet" href="/css/site.css"></head>
-            <body><main><section class="narrow card"><h1>{title}</h1><p>{detail}</p><p><a href="{httpContext.Request.Path}">Thử lại</a></p></section></main></body>
+            <body><main><section class="narrow card"><h1>{title}</h1><p>{detail}</p><p><a href="{new PathString(path)}">Thử lại</a></p></section></main></body>
             </html>
             """, cancellationToken);
         return true;

@@ -181,6 +181,42 @@ public class DatabaseCommandTests
         Assert.Contains("ConnectionStrings:Chibo", error);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Postgres, "org", "list")]
+    [InlineData(DatabaseProvider.Postgres, "remind")]
+    [InlineData(DatabaseProvider.Sqlite, "org", "list")]
+    public async Task AVerbOnAnEmptyDatabase_SaysToMigrateInOneLine_AndMigrateThenLetsItRun(DatabaseProvider provider, params string[] verb)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+
+        var (code, _, error) = await ChiboCli.RunAsync([.. verb, .. database.ConfigurationArgs]);
+
+        Assert.Equal(2, code);
+        Assert.Single(error.Split('\n'));
+        Assert.Contains("chưa có cấu trúc của Chibo", error);
+        Assert.Contains("chibo migrate", error);
+        Assert.Equal(0, (await ChiboCli.RunAsync(["migrate", .. database.ConfigurationArgs])).Code);
+        Assert.Equal(0, (await ChiboCli.RunAsync([.. verb, .. database.ConfigurationArgs])).Code);
+    }
+
+    [Fact]
+    public async Task AVerbWhoseDatabaseLosesATable_FailsInOneLine_NotAStackTrace()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        Assert.Equal(0, (await ChiboCli.RunAsync(["migrate", .. database.ConfigurationArgs])).Code);
+        await using (var db = database.CreateContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"Organisations\" CASCADE");
+        }
+
+        var (code, _, error) = await ChiboCli.RunAsync(["org", "list", .. database.ConfigurationArgs]);
+
+        Assert.Equal(2, code);
+        Assert.Single(error.Split('\n'));
+        Assert.StartsWith("chibo: lỗi cơ sở dữ liệu: ", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
     [Fact]
     public async Task UnknownProvider_OneLineNamingTheSetting()
     {
