@@ -13,6 +13,9 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
         e.Property(o => o.Path).HasMaxLength(1000);
         e.Property(o => o.Version).IsConcurrencyToken();
         e.HasIndex(o => o.Path);
+        // The people list's unit picker: the units people belong to, in tree order, without reading past the classes
+        // and branches (ten of them for each unit at national scale).
+        e.HasIndex(o => o.Path, "IX_Organisations_Path_Units").HasFilter("\"Kind\" NOT IN ('SchoolClass', 'UnionBranch', 'UnionCommittee')");
         e.HasIndex(o => o.ParentId);
         // The class and union-branch filter lists (people list, exports): an index-only scan, not a table scan.
         e.HasIndex(o => new { o.Kind, o.ShortName });

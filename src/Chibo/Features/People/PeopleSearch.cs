@@ -72,15 +72,26 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
 
     public async Task<PeoplePage> RunAsync(PeopleFilter filter, CancellationToken cancellationToken = default)
     {
-        var people = await MatchingTextAsync(db.People.AsNoTracking().VisibleIn(db, me.PeopleScopes), filter.Text, cancellationToken);
-        people = Filter(people, filter);
+        var match = await MatchAsync(db.People.AsNoTracking().VisibleIn(db, me.PeopleScopes), filter.Text, cancellationToken);
+        var filtered = Filter(match.People, filter);
+        var people = match.InNameOrder is { } words ? words.Join(filtered, w => w.PersonId, p => p.Id, (w, p) => p) : filtered;
         var capped = !string.IsNullOrWhiteSpace(filter.Text);
         var total = capped ? await people.Take(SearchCountCap + 1).CountAsync(cancellationToken) : await people.CountAsync(cancellationToken);
         var lowerBound = capped && total > SearchCountCap;
         total = Math.Min(total, capped ? SearchCountCap : int.MaxValue);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
-        var rows = await Sort(people, filter.Sort, filter.Descending)
+        // Read in name order from the word table's key, a page of a common name stops after its rows; joined on the
+        // id alone, because the planner cannot tell that a join on (name, id) finds a row for every word row.
+        var sorted = (match.InNameOrder, filter.Sort, filter.Descending) switch
+        {
+            ({ } w, PeopleSort.Name, false) => w.Join(filtered, w => w.PersonId, p => p.Id, (w, p) => new { w, p })
+                .OrderBy(x => x.w.SearchName).ThenBy(x => x.w.PersonId).Select(x => x.p),
+            ({ } w, PeopleSort.Name, true) => w.Join(filtered, w => w.PersonId, p => p.Id, (w, p) => new { w, p })
+                .OrderByDescending(x => x.w.SearchName).ThenByDescending(x => x.w.PersonId).Select(x => x.p),
+            _ => Sort(people, filter.Sort, filter.Descending),
+        };
+        var rows = await sorted
             .Skip((page - 1) * PageSize)
             .Take(PageSize)
             .Select(p => new
@@ -124,6 +135,18 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
     /// </remarks>
     public async Task<IQueryable<Person>> MatchingTextAsync(IQueryable<Person> people, string? text, CancellationToken cancellationToken = default)
     {
+        var match = await MatchAsync(people, text, cancellationToken);
+        return match.InNameOrder is { } words ? words.Join(match.People, w => w.PersonId, p => p.Id, (w, p) => p) : match.People;
+    }
+
+    /// <summary>
+    /// The people a search matches: <see cref="People"/>, or, when <see cref="InNameOrder"/> is set, those of
+    /// <see cref="People"/> who have one of its rows (joined on the id): the word table's rows of a common word.
+    /// </summary>
+    private sealed record NameMatch(IQueryable<Person> People, IQueryable<NameWord>? InNameOrder = null);
+
+    private async Task<NameMatch> MatchAsync(IQueryable<Person> people, string? text, CancellationToken cancellationToken)
+    {
         // Letters and digits only: nothing the user types reaches the word index's query syntax.
         var words = SearchText.Fold(text ?? "")
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
@@ -133,7 +156,7 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
             .ToArray();
         if (words.Length == 0)
         {
-            return people;
+            return new(people);
         }
 
         if (words.Any(w => w.Any(char.IsAsciiDigit)))
@@ -142,66 +165,124 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
             var code = string.Concat(words).ToUpperInvariant();
             if (db.Database.IsNpgsql())
             {
-                return people.Where(p => p.StudentCode != null && p.StudentCode.StartsWith(code));
+                return new(people.Where(p => p.StudentCode != null && p.StudentCode.StartsWith(code)));
             }
 
             // SQLite's LIKE ignores case and so cannot use the unique index; a byte-order range can.
             var next = code[..^1] + (char)(code[^1] + 1);
-            return people.Where(p => string.Compare(p.StudentCode, code) >= 0 && string.Compare(p.StudentCode, next) < 0);
+            return new(people.Where(p => string.Compare(p.StudentCode, code) >= 0 && string.Compare(p.StudentCode, next) < 0));
         }
 
         return db.Database.IsNpgsql()
             ? await MatchingWordsOnPostgresAsync(people, words, cancellationToken)
-            : await MatchingWordsOnSqliteAsync(people, words, cancellationToken);
+            : new(await MatchingWordsOnSqliteAsync(people, words, cancellationToken));
     }
 
     /// <summary>Above this many matches a word counts as common, and is not looked up id by id.</summary>
     public int RareNameLimit { get; init; } = 2_000;
 
+    /// <summary>A common query word beginning at most this many name words is read from the word table in name order.</summary>
+    private const int MergedWords = 16;
+
     /// <summary>One row of the word table: a word of a person's folded name, with the name it belongs to.</summary>
     private sealed record NameWord(string SearchName, Guid PersonId);
 
-    private async Task<IQueryable<Person>> MatchingWordsOnPostgresAsync(IQueryable<Person> people, string[] words, CancellationToken cancellationToken)
+    /// <summary>A word and its share of the word table's rows, as the planner's statistics estimate it.</summary>
+    private sealed record WordShare(string Word, float Share);
+
+    private IQueryable<NameWord> WordRows(string prefix)
     {
-        // Each word's people are counted up to the limit, an index range each (a few ms even for "nguyen"); the rarest drives.
+        var (from, to) = PrefixRange(prefix);
+        return db.Database.SqlQuery<NameWord>($"""SELECT "SearchName", "PersonId" FROM "PersonNameWords" WHERE "Word" >= {from} AND "Word" < {to}""");
+    }
+
+    private async Task<NameMatch> MatchingWordsOnPostgresAsync(IQueryable<Person> people, string[] words, CancellationToken cancellationToken)
+    {
+        // Each word's people, counted up to the limit: one range of the table's key each, a few ms even for "nguyen".
         var counted = new List<(string Word, int Count)>();
         foreach (var word in words)
         {
-            var (from, to) = PrefixRange(word);
-            var count = await db.Database.SqlQuery<int>($"""
-                SELECT count(*)::int AS "Value" FROM (SELECT 1 FROM "PersonNameWords" WHERE "Word" >= {from} AND "Word" < {to} LIMIT {RareNameLimit + 1}) AS hits
-                """).SingleAsync(cancellationToken);
-            counted.Add((word, count));
+            counted.Add((word, await WordRows(word).Take(RareNameLimit + 1).CountAsync(cancellationToken)));
         }
 
         var rarest = counted.MinBy(c => c.Count);
-        var others = words.Where(w => w != rarest.Word);
         if (rarest.Count <= RareNameLimit)
         {
-            var (from, to) = PrefixRange(rarest.Word);
-            var ids = await db.Database.SqlQuery<Guid>($"""SELECT "PersonId" AS "Value" FROM "PersonNameWords" WHERE "Word" >= {from} AND "Word" < {to}""")
-                .ToListAsync(cancellationToken);
-            return StartingWords(people.Where(p => ids.Contains(p.Id)), others);
+            var ids = await WordRows(rarest.Word).Select(w => w.PersonId).ToListAsync(cancellationToken);
+            return new(StartingWords(people.Where(p => ids.Contains(p.Id)), words.Where(w => w != rarest.Word)));
         }
 
-        // Every word is common. Where the longest is a prefix of one name word only ("nguyen" of nothing longer), its
-        // rows are read from the table's key in name order and joined on (name, id), so a page in name order stops
-        // after its rows. A prefix of several words ("ng") walks the folded names in order instead.
-        var driver = words.MaxBy(w => w.Length)!;
-        var (low, high) = PrefixRange(driver);
-        var only = await db.Database.SqlQuery<string>($"""
-            SELECT first."Word" AS "Value"
-            FROM (SELECT "Word" FROM "PersonNameWords" WHERE "Word" >= {low} AND "Word" < {high} ORDER BY "Word" LIMIT 1) AS first
-            WHERE NOT EXISTS (SELECT 1 FROM "PersonNameWords" AS w WHERE w."Word" > first."Word" AND w."Word" < {high})
-            """).SingleOrDefaultAsync(cancellationToken);
-        if (only is null)
+        if (words.Length > 1)
         {
-            return StartingWords(people, words);
+            // Each word is common but together they may be rare ("nguyen trinh yen vi"). The rows of the word the
+            // planner's statistics think rarest are read from the key, the other words tested on the name stored beside
+            // each row; no person is read. Under the limit, those few people are the match.
+            var driver = (await ByStatisticsAsync(words, cancellationToken))[0];
+            var both = StartingWords(WordRows(driver), words.Where(w => w != driver));
+            // Not DISTINCT in SQL: that would read every row before the first; a person twice in the range counts twice here.
+            var ids = await both.Select(w => w.PersonId).Take(RareNameLimit + 1).ToListAsync(cancellationToken);
+            if (ids.Count <= RareNameLimit)
+            {
+                return new(people.Where(p => ids.Contains(p.Id)));
+            }
         }
 
-        var rows = db.Database.SqlQuery<NameWord>($"""SELECT "SearchName", "PersonId" FROM "PersonNameWords" WHERE "Word" = {only}""");
-        var having = people.Join(rows, p => new { p.SearchName, p.Id }, w => new { w.SearchName, Id = w.PersonId }, (p, w) => p);
-        return StartingWords(having, words.Where(w => w != driver));
+        // Many people match. The rarest word that begins few name words has their rows read from the table's key, which
+        // holds each word's rows in name order: a page in name order stops after its rows. Where every word begins many
+        // ("ng"), the folded names are walked in order instead.
+        foreach (var word in await ByStatisticsAsync(words, cancellationToken))
+        {
+            var (low, high) = PrefixRange(word);
+            // The name words it begins ("thi": thi, thien, thinh…), one index probe each.
+            var names = await db.Database.SqlQuery<string>($"""
+                WITH RECURSIVE names("Word") AS (
+                    (SELECT "Word" FROM "PersonNameWords" WHERE "Word" >= {low} AND "Word" < {high} ORDER BY "Word" LIMIT 1)
+                    UNION ALL
+                    SELECT (SELECT n."Word" FROM "PersonNameWords" AS n WHERE n."Word" > w."Word" AND n."Word" < {high} ORDER BY n."Word" LIMIT 1)
+                    FROM names AS w WHERE w."Word" IS NOT NULL)
+                SELECT "Word" AS "Value" FROM names WHERE "Word" IS NOT NULL LIMIT {MergedWords + 1}
+                """).ToListAsync(cancellationToken);
+            if (names.Count is 0 or > MergedWords)
+            {
+                continue;
+            }
+
+            // Each name word's rows in name order, merged; a name with two of them is kept under the first only. The other
+            // query words are tested on the name beside each row, before any person is read: on the people, the planner
+            // would guess few matches and read them all.
+            IQueryable<NameWord>? rows = null;
+            foreach (var (name, i) in names.Select((n, i) => (n, i)))
+            {
+                var these = db.Database.SqlQuery<NameWord>($"""SELECT "SearchName", "PersonId" FROM "PersonNameWords" WHERE "Word" = {name}""");
+                foreach (var earlier in names.Take(i).Select(e => $" {e} "))
+                {
+                    these = these.Where(r => !(" " + r.SearchName + " ").Contains(earlier));
+                }
+
+                rows = rows is null ? these : rows.Concat(these);
+            }
+
+            return new(people, StartingWords(rows!, words.Where(w => w != word)));
+        }
+
+        return new(StartingWords(people, words));
+    }
+
+    /// <summary>
+    /// The words, fewest rows first by the planner's statistics: the commonest words and their shares (a prefix's
+    /// share is that of the common words it begins). A word among none of them is rarer than any; ties go to the longest.
+    /// </summary>
+    private async Task<List<string>> ByStatisticsAsync(string[] words, CancellationToken cancellationToken)
+    {
+        var common = await db.Database.SqlQuery<WordShare>($"""
+            SELECT m.word AS "Word", m.share AS "Share"
+            FROM pg_stats AS s, unnest(s.most_common_vals::text::text[], s.most_common_freqs) AS m(word, share)
+            WHERE s.schemaname = current_schema() AND s.tablename = 'PersonNameWords' AND s.attname = 'Word'
+            """).ToListAsync(cancellationToken);
+        return words
+            .OrderBy(w => common.Where(c => c.Word.StartsWith(w, StringComparison.Ordinal)).Sum(c => c.Share))
+            .ThenByDescending(w => w.Length)
+            .ToList();
     }
 
     private async Task<IQueryable<Person>> MatchingWordsOnSqliteAsync(IQueryable<Person> people, string[] words, CancellationToken cancellationToken)
@@ -211,6 +292,18 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
         var ids = await db.Database.SqlQuery<Guid>($"SELECT PersonId AS Value FROM PeopleNameIndex WHERE PeopleNameIndex MATCH {match}")
             .Take(RareNameLimit + 1).ToListAsync(cancellationToken);
         return ids.Count <= RareNameLimit ? people.Where(p => ids.Contains(p.Id)) : StartingWords(people, words);
+    }
+
+    /// <summary>Word rows whose folded name has a word starting with each of <paramref name="words"/>.</summary>
+    private static IQueryable<NameWord> StartingWords(IQueryable<NameWord> rows, IEnumerable<string> words)
+    {
+        foreach (var w in words)
+        {
+            var anchored = " " + w;
+            rows = rows.Where(r => (" " + r.SearchName).Contains(anchored));
+        }
+
+        return rows;
     }
 
     /// <summary>People whose folded name has a word starting with each of <paramref name="words"/>.</summary>

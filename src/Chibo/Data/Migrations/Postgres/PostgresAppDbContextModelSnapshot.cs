@@ -1641,6 +1641,9 @@ namespace Chibo.Data.Migrations.Postgres
 
                     b.HasIndex("Kind", "ShortName");
 
+                    b.HasIndex(new[] { "Path" }, "IX_Organisations_Path_Units")
+                        .HasFilter("\"Kind\" NOT IN ('SchoolClass', 'UnionBranch', 'UnionCommittee')");
+
                     b.ToTable("Organisations");
                 });
 

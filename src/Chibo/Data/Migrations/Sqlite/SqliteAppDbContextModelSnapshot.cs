@@ -1634,6 +1634,9 @@ namespace Chibo.Data.Migrations.Sqlite
 
                     b.HasIndex("Kind", "ShortName");
 
+                    b.HasIndex(new[] { "Path" }, "IX_Organisations_Path_Units")
+                        .HasFilter("\"Kind\" NOT IN ('SchoolClass', 'UnionBranch', 'UnionCommittee')");
+
                     b.ToTable("Organisations");
                 });
 
