@@ -368,16 +368,16 @@ public sealed class Figures(AppDbContext db, ILogger<Figures> log)
         var end = period.To;
         var youngest = end.AddYears(-YoungFrom);
         var oldest = end.AddYears(-(YoungTo + 1));
-        var members = await db.Memberships.AsNoTracking()
+        // One pass over the members and their birth dates: two rows, the young and the others.
+        var byBirth = await db.Memberships.AsNoTracking()
             .Where(m => (path == null || m.Cell!.Path.StartsWith(path)) && m.ProbationaryFrom <= end && (m.EndedOn == null || m.EndedOn > end))
-            .GroupBy(_ => 1)
-            .Select(g => new
+            .GroupBy(m => new
             {
-                Total = g.Count(),
-                Young = g.Count(m => m.Person!.DateOfBirth <= youngest && m.Person.DateOfBirth > oldest),
+                Young = m.Person!.DateOfBirth <= youngest && m.Person.DateOfBirth > oldest,
             })
-            .SingleOrDefaultAsync(cancellationToken);
-        return new MemberFigures(members?.Total ?? 0, members?.Young ?? 0);
+            .Select(g => new { g.Key.Young, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return new MemberFigures(byBirth.Sum(b => b.Count), byBirth.Where(b => b.Young).Sum(b => b.Count));
     }
 
     /// <summary>
