@@ -37,6 +37,12 @@ public sealed class RhythmModel(AppDbContext db, CurrentUser me, ChiboClock cloc
 
     public IReadOnlyList<CellRhythm> Cells { get; private set; } = [];
 
+    /// <summary>Every cell in the user's scope; the page shows the first <see cref="Shown"/> by name.</summary>
+    public int CellCount { get; private set; }
+
+    /// <summary>A table of more cells than this is no longer read; the dashboard counts them all.</summary>
+    public const int Shown = 500;
+
     public async Task<IActionResult> OnGetAsync()
     {
         var scopes = me.PathsFor(Overseers);
@@ -48,11 +54,12 @@ public sealed class RhythmModel(AppDbContext db, CurrentUser me, ChiboClock cloc
         Today = clock.Today;
         var year = Year ??= Today.Year;
         Cells = await ForCellsAsync(db, db.Organisations.Within(scopes), year, Today);
+        CellCount = Cells.Count < Shown ? Cells.Count : await db.Organisations.Within(scopes).CountAsync(o => o.Kind == OrganisationKind.Cell);
         return Page();
     }
 
     /// <summary>
-    /// The rhythm and scores of every cell among <paramref name="organisations"/> in <paramref name="year"/>, judged on
+    /// The rhythm and scores of the cells among <paramref name="organisations"/> (the first <see cref="Shown"/> by name) in <paramref name="year"/>, judged on
     /// <paramref name="today"/>; missed months and quarters are counted from <paramref name="firstMonth"/> to
     /// <paramref name="lastMonth"/> only (a half-year report counts its six months).
     /// </summary>
@@ -61,7 +68,7 @@ public sealed class RhythmModel(AppDbContext db, CurrentUser me, ChiboClock cloc
     {
         var cells = await organisations.AsNoTracking()
             .Where(o => o.Kind == OrganisationKind.Cell)
-            .OrderBy(o => o.Name).Take(500)
+            .OrderBy(o => o.Name).Take(Shown)
             .Select(o => new { o.Id, o.Name })
             .ToListAsync(cancellationToken);
         var ids = cells.Select(c => c.Id).ToList();

@@ -212,12 +212,13 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
             return new(StartingWords(people.Where(p => ids.Contains(p.Id)), words.Where(w => w != rarest.Word)));
         }
 
+        var byRows = await ByStatisticsAsync(words, cancellationToken);
         if (words.Length > 1)
         {
             // Each word is common but together they may be rare ("nguyen trinh yen vi"). The rows of the word the
             // planner's statistics think rarest are read from the key, the other words tested on the name stored beside
             // each row; no person is read. Under the limit, those few people are the match.
-            var driver = (await ByStatisticsAsync(words, cancellationToken))[0];
+            var driver = byRows[0];
             var both = StartingWords(WordRows(driver), words.Where(w => w != driver));
             // Not DISTINCT in SQL: that would read every row before the first; a person twice in the range counts twice here.
             var ids = await both.Select(w => w.PersonId).Take(RareNameLimit + 1).ToListAsync(cancellationToken);
@@ -230,7 +231,7 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
         // Many people match. The rarest word that begins few name words has their rows read from the table's key, which
         // holds each word's rows in name order: a page in name order stops after its rows. Where every word begins many
         // ("ng"), the folded names are walked in order instead.
-        foreach (var word in await ByStatisticsAsync(words, cancellationToken))
+        foreach (var word in byRows)
         {
             var (low, high) = PrefixRange(word);
             // The name words it begins ("thi": thi, thien, thinh…), one index probe each.
