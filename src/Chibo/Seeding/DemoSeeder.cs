@@ -67,6 +67,7 @@ public static class DemoSeeder
             await services.GetRequiredService<SendReminders>().RunAsync(StoryDate, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
+        await DatabaseSetup.RefreshSqliteStatisticsAsync(db, cancellationToken);
     }
 
     /// <summary>The district's organisation department inspected the cell a week before the story day.</summary>
