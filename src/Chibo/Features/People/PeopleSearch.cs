@@ -74,26 +74,46 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
     {
         var match = await MatchAsync(db.People.AsNoTracking().VisibleIn(db, me.PeopleScopes), filter.Text, cancellationToken);
         var filtered = Filter(match.People, filter);
-        var people = match.InNameOrder is { } words ? words.Join(filtered, w => w.PersonId, p => p.Id, (w, p) => p) : filtered;
+        if (match.InNameOrder is { } inNameOrder && filter.Sort == PeopleSort.Name)
+        {
+            return await InNameOrderAsync(inNameOrder(filter.Descending), filtered, filter, cancellationToken);
+        }
+
+        var people = match.InNameOrder is { } words ? words(false).Join(filtered, w => w.PersonId, p => p.Id, (w, p) => p) : filtered;
         var capped = !string.IsNullOrWhiteSpace(filter.Text);
         var total = capped ? await people.Take(SearchCountCap + 1).CountAsync(cancellationToken) : await people.CountAsync(cancellationToken);
         var lowerBound = capped && total > SearchCountCap;
         total = Math.Min(total, capped ? SearchCountCap : int.MaxValue);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
-        // Read in name order from the word table's key, a page of a common name stops after its rows; joined on the
-        // id alone, because the planner cannot tell that a join on (name, id) finds a row for every word row.
-        var sorted = (match.InNameOrder, filter.Sort, filter.Descending) switch
-        {
-            ({ } w, PeopleSort.Name, false) => w.Join(filtered, w => w.PersonId, p => p.Id, (w, p) => new { w, p })
-                .OrderBy(x => x.w.SearchName).ThenBy(x => x.w.PersonId).Select(x => x.p),
-            ({ } w, PeopleSort.Name, true) => w.Join(filtered, w => w.PersonId, p => p.Id, (w, p) => new { w, p })
-                .OrderByDescending(x => x.w.SearchName).ThenByDescending(x => x.w.PersonId).Select(x => x.p),
-            _ => Sort(people, filter.Sort, filter.Descending),
-        };
-        var rows = await sorted
-            .Skip((page - 1) * PageSize)
-            .Take(PageSize)
+        var rows = await RowsAsync(Sort(people, filter.Sort, filter.Descending).Skip((page - 1) * PageSize).Take(PageSize), cancellationToken);
+        return new PeoplePage(rows, total, page, pageCount, lowerBound);
+    }
+
+    /// <summary>
+    /// A common name's page in name order, read from the word table's key, which holds each word's rows in name
+    /// order: one statement reads the ids up to the count's cap in that order, which gives both the count and the
+    /// page, and stops there; a second reads the page's people. Joined on the id alone, because the planner cannot
+    /// tell that a join on (name, id) finds a row for every word row.
+    /// </summary>
+    private async Task<PeoplePage> InNameOrderAsync(IQueryable<NameWord> words, IQueryable<Person> filtered, PeopleFilter filter, CancellationToken cancellationToken)
+    {
+        var matched = words.Join(filtered, w => w.PersonId, p => p.Id, (w, p) => w);
+        var sorted = filter.Descending
+            ? matched.OrderByDescending(w => w.SearchName).ThenByDescending(w => w.PersonId)
+            : matched.OrderBy(w => w.SearchName).ThenBy(w => w.PersonId);
+        var ids = await sorted.Select(w => w.PersonId).Take(SearchCountCap + 1).ToListAsync(cancellationToken);
+        var total = Math.Min(ids.Count, SearchCountCap);
+        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var page = Math.Clamp(filter.Page, 1, pageCount);
+        var pageIds = ids.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var rows = await RowsAsync(db.People.AsNoTracking().Where(p => pageIds.Contains(p.Id)), cancellationToken);
+        return new PeoplePage([.. rows.OrderBy(r => pageIds.IndexOf(r.Id))], total, page, pageCount, ids.Count > SearchCountCap);
+    }
+
+    private async Task<List<PersonRow>> RowsAsync(IQueryable<Person> people, CancellationToken cancellationToken)
+    {
+        var rows = await people
             .Select(p => new
             {
                 p.Id,
@@ -108,10 +128,8 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
                 IsPartyMember = db.Memberships.Any(m => m.PersonId == p.Id && m.EndedOn == null),
             })
             .ToListAsync(cancellationToken);
-        return new PeoplePage(
-            [.. rows.Select(r => new PersonRow(r.Id, r.FullName, r.AcademicTitle, r.DateOfBirth, r.Gender, r.Unit, r.StudentCode,
-                PeopleText.MaskNationalId(r.NationalId), r.IsYouthUnionMember, r.IsPartyMember))],
-            total, page, pageCount, lowerBound);
+        return [.. rows.Select(r => new PersonRow(r.Id, r.FullName, r.AcademicTitle, r.DateOfBirth, r.Gender, r.Unit, r.StudentCode,
+            PeopleText.MaskNationalId(r.NationalId), r.IsYouthUnionMember, r.IsPartyMember))];
     }
 
     /// <summary>Every person the filters match in the user's scope, sorted as the list is, without paging (the list's export).</summary>
@@ -136,14 +154,15 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
     public async Task<IQueryable<Person>> MatchingTextAsync(IQueryable<Person> people, string? text, CancellationToken cancellationToken = default)
     {
         var match = await MatchAsync(people, text, cancellationToken);
-        return match.InNameOrder is { } words ? words.Join(match.People, w => w.PersonId, p => p.Id, (w, p) => p) : match.People;
+        return match.InNameOrder is { } words ? words(false).Join(match.People, w => w.PersonId, p => p.Id, (w, p) => p) : match.People;
     }
 
     /// <summary>
     /// The people a search matches: <see cref="People"/>, or, when <see cref="InNameOrder"/> is set, those of
-    /// <see cref="People"/> who have one of its rows (joined on the id): the word table's rows of a common word.
+    /// <see cref="People"/> who have one of its rows (joined on the id): the word table's rows of a common word,
+    /// each name word's rows in name order (descending when asked) so that PostgreSQL merges them.
     /// </summary>
-    private sealed record NameMatch(IQueryable<Person> People, IQueryable<NameWord>? InNameOrder = null);
+    private sealed record NameMatch(IQueryable<Person> People, Func<bool, IQueryable<NameWord>>? InNameOrder = null);
 
     private async Task<NameMatch> MatchAsync(IQueryable<Person> people, string? text, CancellationToken cancellationToken)
     {
@@ -184,6 +203,9 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
     /// <summary>A common query word beginning at most this many name words is read from the word table in name order.</summary>
     private const int MergedWords = 16;
 
+    /// <summary>Common words whose people the statistics estimate at this many times the rare limit are not probed as a rare combination.</summary>
+    private const int CommonPair = 10;
+
     /// <summary>One row of the word table: a word of a person's folded name, with the name it belongs to.</summary>
     private sealed record NameWord(string SearchName, Guid PersonId);
 
@@ -212,8 +234,15 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
             return new(StartingWords(people.Where(p => ids.Contains(p.Id)), words.Where(w => w != rarest.Word)));
         }
 
-        var byRows = await ByStatisticsAsync(words, cancellationToken);
-        if (words.Length > 1)
+        var statistics = await WordStatisticsAsync(cancellationToken);
+        var byRows = words
+            .OrderBy(w => statistics.Share(w))
+            .ThenByDescending(w => w.Length)
+            .ToList();
+        // Probed only when the statistics, taking the words as independent, do not expect their people to be many
+        // ("nguyen thi"): the probe would then read rows in vain until it reached its limit.
+        var estimate = statistics.People * counted.Aggregate(1.0, (product, c) => product * Math.Max(c.Count, statistics.Rows(c.Word)) / Math.Max(1, statistics.People));
+        if (words.Length > 1 && estimate <= CommonPair * RareNameLimit)
         {
             // Each word is common but together they may be rare ("nguyen trinh yen vi"). The rows of the word the
             // planner's statistics think rarest are read from the key, the other words tested on the name stored beside
@@ -248,42 +277,66 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
                 continue;
             }
 
-            // Each name word's rows in name order, merged; a name with two of them is kept under the first only. The other
-            // query words are tested on the name beside each row, before any person is read: on the people, the planner
-            // would guess few matches and read them all.
-            IQueryable<NameWord>? rows = null;
-            foreach (var (name, i) in names.Select((n, i) => (n, i)))
-            {
-                var these = db.Database.SqlQuery<NameWord>($"""SELECT "SearchName", "PersonId" FROM "PersonNameWords" WHERE "Word" = {name}""");
-                foreach (var earlier in names.Take(i).Select(e => $" {e} "))
-                {
-                    these = these.Where(r => !(" " + r.SearchName + " ").Contains(earlier));
-                }
-
-                rows = rows is null ? these : rows.Concat(these);
-            }
-
-            return new(people, StartingWords(rows!, words.Where(w => w != word)));
+            var others = words.Where(w => w != word).ToList();
+            return new(people, descending => StartingWords(InNameOrder(names, descending), others));
         }
 
         return new(StartingWords(people, words));
     }
 
     /// <summary>
-    /// The words, fewest rows first by the planner's statistics: the commonest words and their shares (a prefix's
-    /// share is that of the common words it begins). A word among none of them is rarer than any; ties go to the longest.
+    /// Each name word's rows in name order, merged; a name with two of them is kept under the first only. Each branch
+    /// is ordered in its own statement so PostgreSQL merges the branches (Merge Append) instead of sorting them all.
     /// </summary>
-    private async Task<List<string>> ByStatisticsAsync(string[] words, CancellationToken cancellationToken)
+    private IQueryable<NameWord> InNameOrder(List<string> names, bool descending)
+    {
+        IQueryable<NameWord>? rows = null;
+        foreach (var (name, i) in names.Select((n, i) => (n, i)))
+        {
+            // The earlier words are excluded inside the ordered statement: a test outside it would hide its order.
+            var earlier = names.Take(i).Select(e => $"% {e} %").ToArray();
+            var these = descending
+                ? db.Database.SqlQuery<NameWord>($"""
+                    SELECT "SearchName", "PersonId" FROM "PersonNameWords"
+                    WHERE "Word" = {name} AND NOT ' ' || "SearchName" || ' ' LIKE ANY ({earlier})
+                    ORDER BY "SearchName" DESC, "PersonId" DESC
+                    """)
+                : db.Database.SqlQuery<NameWord>($"""
+                    SELECT "SearchName", "PersonId" FROM "PersonNameWords"
+                    WHERE "Word" = {name} AND NOT ' ' || "SearchName" || ' ' LIKE ANY ({earlier})
+                    ORDER BY "SearchName", "PersonId"
+                    """);
+            rows = rows is null ? these : rows.Concat(these);
+        }
+
+        return rows!;
+    }
+
+    /// <summary>
+    /// What the planner's statistics know of the word table: its commonest words and their shares of its rows (a
+    /// prefix's share is that of the common words it begins; a word among none of them is rarer than any), and the
+    /// rows of the word table and of the people.
+    /// </summary>
+    private sealed record WordStatistics(List<WordShare> Common, double WordRows, double People)
+    {
+        public float Share(string prefix) => Common.Where(c => c.Word.StartsWith(prefix, StringComparison.Ordinal)).Sum(c => c.Share);
+
+        public double Rows(string prefix) => Share(prefix) * WordRows;
+    }
+
+    private async Task<WordStatistics> WordStatisticsAsync(CancellationToken cancellationToken)
     {
         var common = await db.Database.SqlQuery<WordShare>($"""
             SELECT m.word AS "Word", m.share AS "Share"
             FROM pg_stats AS s, unnest(s.most_common_vals::text::text[], s.most_common_freqs) AS m(word, share)
             WHERE s.schemaname = current_schema() AND s.tablename = 'PersonNameWords' AND s.attname = 'Word'
+            UNION ALL
+            SELECT '"' || c.relname || '"', c.reltuples FROM pg_class AS c
+            WHERE c.oid IN ('"PersonNameWords"'::regclass, '"People"'::regclass)
             """).ToListAsync(cancellationToken);
-        return words
-            .OrderBy(w => common.Where(c => c.Word.StartsWith(w, StringComparison.Ordinal)).Sum(c => c.Share))
-            .ThenByDescending(w => w.Length)
-            .ToList();
+        // The tables' sizes come quoted, which no folded word can be; a table never analysed has -1.
+        double Size(string table) => Math.Max(0, common.SingleOrDefault(c => c.Word == $"\"{table}\"")?.Share ?? 0);
+        return new([.. common.Where(c => !c.Word.StartsWith('"'))], Size("PersonNameWords"), Size("People"));
     }
 
     private async Task<IQueryable<Person>> MatchingWordsOnSqliteAsync(IQueryable<Person> people, string[] words, CancellationToken cancellationToken)

@@ -84,6 +84,62 @@ public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(expected, actual);
     }
 
+    [Theory]
+    [InlineData("nguyen", false)]
+    [InlineData("nguyen thi", false)]
+    [InlineData("nguyen thi", true)]
+    [InlineData("h", false)]
+    [InlineData("h", true)]
+    [InlineData("ng", true)]
+    public async Task Search_ReadInNameOrder_PagesAsTheNamesSort(string query, bool descending)
+    {
+        await using var db = app.Database.CreateContext();
+        var me = await AdministratorAsync(db);
+        var byScan = new PeopleSearch(db, me) { RareNameLimit = 0 };
+        var words = SearchText.Fold(query).Split(' ');
+        var names = (await db.People.Select(p => p.SearchName).ToListAsync())
+            .Where(n => words.All(w => (" " + n).Contains(" " + w, StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (descending)
+        {
+            names.Reverse();
+        }
+
+        var pages = new List<PeoplePage>();
+        for (var page = 1; page == 1 || page <= pages[^1].PageCount; page++)
+        {
+            pages.Add(await byScan.RunAsync(new PeopleFilter { Text = query, Descending = descending, Page = page }));
+        }
+
+        Assert.True(names.Count > 1);
+        Assert.All(pages, p => Assert.Equal(names.Count, p.Total));
+        Assert.Equal(names, pages.SelectMany(p => p.Rows).Select(r => SearchText.Fold(r.FullName)));
+        Assert.Equal(names.Count, pages.SelectMany(p => p.Rows).Select(r => r.Id).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("bithu")]
+    public async Task ClassAndBranchSuggestions_AreEveryShortNameInScope_Once_InOrder(string user)
+    {
+        using var client = await SignIn.AsAsync(app.Factory, user);
+        var html = await client.GetStringAsync(new Uri("/nhan-su", UriKind.Relative));
+        List<string> Suggested(string list) =>
+            [.. Regex.Matches(Regex.Match(html, $"<datalist id=\"{list}\">(.*?)</datalist>", RegexOptions.Singleline).Groups[1].Value, "<option value=\"([^\"]*)\"")
+                .Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))];
+
+        await using var db = app.Database.CreateContext();
+        var visible = db.Organisations.Within((await UserAsync(db, user)).PeopleScopes);
+        async Task<List<string>> ExpectedAsync(OrganisationKind kind) =>
+            [.. (await visible.Where(o => o.Kind == kind && o.ShortName != null).Select(o => o.ShortName!).ToListAsync()).Distinct().Order(StringComparer.Ordinal)];
+
+        var classes = await ExpectedAsync(OrganisationKind.SchoolClass);
+        Assert.NotEmpty(classes);
+        Assert.Equal(classes, Suggested("lop-goi-y"));
+        Assert.Equal(await ExpectedAsync(OrganisationKind.UnionBranch), Suggested("chi-doan-goi-y"));
+    }
+
     [Fact]
     public async Task TheWordIndex_FollowsANameAddedChangedAndRemoved()
     {
@@ -296,9 +352,11 @@ public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
         return await db.People.Where(where).Select(p => p.Id).FirstAsync();
     }
 
-    private static async Task<CurrentUser> AdministratorAsync(AppDbContext db)
+    private static Task<CurrentUser> AdministratorAsync(AppDbContext db) => UserAsync(db, "admin");
+
+    private static async Task<CurrentUser> UserAsync(AppDbContext db, string userName)
     {
-        var admin = await db.Users.SingleAsync(u => u.UserName == "admin");
+        var admin = await db.Users.SingleAsync(u => u.UserName == userName);
         var context = new DefaultHttpContext { User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, admin.Id)], "test")) };
         var me = new CurrentUser(new HttpContextAccessor { HttpContext = context }, db);
         await me.LoadAsync();
