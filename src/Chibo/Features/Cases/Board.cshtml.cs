@@ -70,7 +70,14 @@ public sealed class BoardModel(AppDbContext db, CurrentUser me, CaseFiles files)
         Organisation = chosen;
         Today = files.Today;
         var path = chosen.Path;
-        var cases = db.Cases.AsNoTracking().VisibleIn(db, scopes).Where(c => c.Cell!.Path.StartsWith(path));
+        // A board inside the user's subtrees shows every case of its cells; one above them (a homeroom teacher's cell)
+        // only the cases the user may see.
+        var cases = db.Cases.AsNoTracking().Where(c => c.Cell!.Path.StartsWith(path));
+        if (!scopes.Any(s => s is null || path.StartsWith(s, StringComparison.Ordinal)))
+        {
+            cases = cases.VisibleIn(db, scopes);
+        }
+
         var counts = await cases.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         Counts = counts.ToDictionary(c => c.Key, c => c.Count);
         Closed = counts.Where(c => c.Key.IsTerminal() && c.Key != Stage.Official).Sum(c => c.Count);

@@ -142,6 +142,23 @@ public abstract class CaseTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task HomeroomTeacher_SeesOnTheCellsBoard_OnlyHerClasssCases()
+    {
+        await using var db = app.Database.CreateContext();
+        var candidate = await db.Users.Where(u => u.UserName == "sinhvien").Select(u => u.PersonId).SingleAsync();
+        var own = await db.Cases.Where(c => c.PersonId == candidate).Select(c => new { c.CellId, c.Person!.FullName, c.Person.OrganisationId }).SingleAsync();
+        var others = await db.Cases.Where(c => c.CellId == own.CellId && c.Person!.OrganisationId != own.OrganisationId && c.ClosedOn == null)
+            .Select(c => c.Person!.FullName).ToListAsync();
+        using var client = await SignIn.AsAsync(app.Factory, "gvcn");
+
+        var board = await client.GetStringAsync(new Uri("/bang", UriKind.Relative));
+
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(own.FullName), board, StringComparison.Ordinal);
+        Assert.NotEmpty(others);
+        Assert.All(others.Where(n => n != own.FullName), n => Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(n), board, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task SecretaryOfAnotherCell_GetsNotFound_ForTheCaseFile()
     {
         var caseId = await app.TakeCaseAsync(Stage.Source);
