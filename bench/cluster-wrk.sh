@@ -39,6 +39,7 @@ hello() { # hello -> "requests/s p99_ms" of the bare endpoint, with as many conn
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
+bench/pg-planner-settings.sh "$database"   # deploy.md's planner settings for SSD, as national-queries.sh
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 hello_before=$(hello)
 

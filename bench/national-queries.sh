@@ -3,7 +3,8 @@
 # board (< 100 ms) and the national dashboard (< 2 s), timed through HTTP; then each request once more with
 # auto_explain on (EXPLAIN ANALYZE, BUFFERS of every statement the app runs for it), the plans saved to
 # artifacts/bench/explain/LABEL.txt. auto_explain is set on the database through the postgres superuser
-# (run as root on the PostgreSQL machine) and reset afterwards.
+# (run as root on the PostgreSQL machine) and reset afterwards. The database gets deploy.md's planner settings for SSD
+# first (bench/pg-planner-settings.sh).
 # Usage: CHIBO_BENCH_POSTGRES="Host=127.0.0.1;Username=chibo_test;Password=chibo_test;Database=postgres" \
 #          bench/national-queries.sh DATABASE [RUNS]
 #   DATABASE  a seeded database, e.g. chibo_seed_2000000 from `KEEP=1 bench/seed-curve.sh 2000000`
@@ -22,6 +23,7 @@ settings=(--Database:Provider=Postgres "--ConnectionStrings:Chibo=${admin%;};Dat
 superuser() { runuser -u postgres -- psql -q -d "$database" -v ON_ERROR_STOP=1 "$@"; }
 log=$(ls -t /var/log/postgresql/postgresql-*-main.log | head -n 1)
 
+bench/pg-planner-settings.sh "$database"
 chibo_serve "${settings[@]}"
 admin_jar=$(sign_in admin); bithu_jar=$(sign_in bithu)
 root=$(curl -s -b "$admin_jar" "$base/tong-quan" | grep -o '<option value="[0-9a-f-]\{36\}"' | sed -n 1p | grep -o '[0-9a-f-]\{36\}')
@@ -52,7 +54,8 @@ out=artifacts/bench/explain; mkdir -p "$out"
 superuser -c "ALTER DATABASE $database SET session_preload_libraries = 'auto_explain'" \
   -c "ALTER DATABASE $database SET auto_explain.log_min_duration = 0" -c "ALTER DATABASE $database SET auto_explain.log_analyze = on" \
   -c "ALTER DATABASE $database SET auto_explain.log_buffers = on"
-trap 'superuser -c "ALTER DATABASE $database RESET ALL" || true; kill $server 2>/dev/null || true' EXIT
+trap 'for s in session_preload_libraries auto_explain.log_min_duration auto_explain.log_analyze auto_explain.log_buffers; do
+        superuser -c "ALTER DATABASE $database RESET $s" || true; done; kill $server 2>/dev/null || true' EXIT
 chibo_serve "${settings[@]}"
 admin_jar=$(sign_in admin); bithu_jar=$(sign_in bithu)
 for entry in "${addresses[@]}"; do

@@ -25,7 +25,19 @@ public static class ScopeFilters
             return people;
         }
 
-        return people.Where(p => VisiblePeople(db, scopes).Contains(p.Id));
+        if (scopes.Count == 0)
+        {
+            return people.Where(_ => false);
+        }
+
+        // Those of a unit in the scopes, then those of a branch there whose unit is none or elsewhere: disjoint sets,
+        // each read from its own index, where an OR of the tests would read every person of the installation. The
+        // units of the branch's people are tested by their path, person by person, so the branches drive the reading.
+        var units = db.Organisations.Within(scopes).Select(o => (Guid?)o.Id);
+        var unitElsewhere = Not(StartsWithAny<Person>(p => p.Organisation!.Path, scopes));
+        return people.Where(p => units.Contains(p.OrganisationId))
+            .Concat(people.Where(p => units.Contains(p.UnionBranchId) && p.OrganisationId == null))
+            .Concat(people.Where(p => units.Contains(p.UnionBranchId) && p.OrganisationId != null).Where(unitElsewhere));
     }
 
     /// <summary>
@@ -76,10 +88,18 @@ public static class ScopeFilters
             return rows.Where(_ => false);
         }
 
-        // row => path(row).StartsWith(s1) || path(row).StartsWith(s2) || …
+        return rows.Where(StartsWithAny(pathOf, scopes));
+    }
+
+    /// <summary>row => path(row).StartsWith(s1) || path(row).StartsWith(s2) || … over scopes that are all paths.</summary>
+    private static Expression<Func<T, bool>> StartsWithAny<T>(Expression<Func<T, string>> pathOf, IReadOnlyList<string?> scopes)
+    {
         var body = scopes
             .Select(s => (Expression)Expression.Call(pathOf.Body, StartsWith, Expression.Constant(s)))
             .Aggregate(Expression.OrElse);
-        return rows.Where(Expression.Lambda<Func<T, bool>>(body, pathOf.Parameters));
+        return Expression.Lambda<Func<T, bool>>(body, pathOf.Parameters);
     }
+
+    private static Expression<Func<T, bool>> Not<T>(Expression<Func<T, bool>> test) =>
+        Expression.Lambda<Func<T, bool>>(Expression.Not(test.Body), test.Parameters);
 }

@@ -70,12 +70,14 @@ public sealed class BoardModel(AppDbContext db, CurrentUser me, CaseFiles files)
         Organisation = chosen;
         Today = files.Today;
         var path = chosen.Path;
-        // A board inside the user's subtrees shows every case of its cells; one above them (a homeroom teacher's cell)
-        // only the cases the user may see.
+        // A board inside the user's subtrees shows every case of its cells; one above them (the cell of a homeroom
+        // teacher or of a union secretary) only the cases the user may see: one school's at most, read once as ids
+        // rather than tested again by each column's query.
         var cases = db.Cases.AsNoTracking().Where(c => c.Cell!.Path.StartsWith(path));
         if (!scopes.Any(s => s is null || path.StartsWith(s, StringComparison.Ordinal)))
         {
-            cases = cases.VisibleIn(db, scopes);
+            var visible = await cases.VisibleIn(db, scopes).Select(c => c.Id).ToListAsync(cancellationToken);
+            cases = db.Cases.AsNoTracking().Where(c => visible.Contains(c.Id));
         }
 
         var counts = await cases.GroupBy(c => c.Stage).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);

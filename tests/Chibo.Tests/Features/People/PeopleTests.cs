@@ -253,6 +253,35 @@ public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task BranchSecretary_SeesTheBranchsPeople_WhateverTheirUnit_AndNoOneElse()
+    {
+        await using var db = app.Database.CreateContext();
+        var branch = await db.People.Where(p => p.FullName == Vi).Select(p => p.UnionBranchId).SingleAsync();
+        var elsewhere = await db.Organisations.Where(o => o.ShortName == "K23N2").Select(o => o.Id).FirstAsync();
+        Person Make(string name, Guid? unit, Guid? unionBranch) =>
+            new() { FullName = name, SearchName = SearchText.Fold(name), OrganisationId = unit, UnionBranchId = unionBranch };
+        var noUnit = Make("Vũ Thị Xuân Không Lớp", null, branch);
+        var otherUnit = Make("Vũ Thị Xuân Khác Lớp", elsewhere, branch);
+        var otherBranch = Make("Vũ Thị Xuân Khác Chi Đoàn", elsewhere, null);
+        db.People.AddRange(noUnit, otherUnit, otherBranch);
+        await db.SaveChangesAsync();
+        try
+        {
+            using var client = await SignIn.AsAsync(app.Factory, "chidoan");
+
+            var rows = await RowsAsync(client, "/nhan-su?q=vu+thi+xuan");
+
+            var expected = new[] { noUnit.Id, otherUnit.Id }.Select(id => id.ToString()).Order(StringComparer.Ordinal);
+            Assert.Equal(expected, rows.Select(r => r.Id).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            db.People.RemoveRange(noUnit, otherUnit, otherBranch);
+            await db.SaveChangesAsync();
+        }
+    }
+
+    [Fact]
     public async Task BranchSecretary_OpeningAStudentOfAnotherClass_Gets404()
     {
         using var client = await SignIn.AsAsync(app.Factory, "chidoan");
