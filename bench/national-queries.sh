@@ -32,6 +32,7 @@ addresses=(
   "admin|search-rare|search 'nguyen trinh yen vi' (1 match)|/nhan-su?q=nguyen+trinh+yen+vi"
   "admin|search-common|search 'nguyen' (a third of all names)|/nhan-su?q=nguyen"
   "admin|search-pair|search 'nguyen thi' (common pair)|/nhan-su?q=nguyen+thi"
+  "admin|search-prefix|search 'ng' (begins six common name words)|/nhan-su?q=ng"
   "admin|search-code|search student code prefix 'CYH23N'|/nhan-su?q=CYH23N"
   "admin|people-list|people list, first page, no search|/nhan-su"
   "bithu|board-cell|board of the story cell|/bang"
