@@ -85,19 +85,22 @@ public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Theory]
-    [InlineData("nguyen", false)]
-    [InlineData("nguyen thi", false)]
-    [InlineData("nguyen thi", true)]
-    [InlineData("h", false)]
-    [InlineData("h", true)]
-    [InlineData("ng", true)]
-    public async Task Search_ReadInNameOrder_PagesAsTheNamesSort(string query, bool descending)
+    [InlineData("admin", "nguyen", false)]
+    [InlineData("admin", "nguyen thi", false)]
+    [InlineData("admin", "nguyen thi", true)]
+    [InlineData("admin", "h", false)]
+    [InlineData("admin", "h", true)]
+    [InlineData("admin", "ng", true)]
+    [InlineData("bithu", "nguyen thi", false)]
+    [InlineData("bithu", "h", true)]
+    [InlineData("chidoan", "n", false)]
+    public async Task Search_OfCommonWords_PagesAsTheNamesSort_InTheUsersScope(string user, string query, bool descending)
     {
         await using var db = app.Database.CreateContext();
-        var me = await AdministratorAsync(db);
+        var me = await UserAsync(db, user);
         var byScan = new PeopleSearch(db, me) { RareNameLimit = 0 };
         var words = SearchText.Fold(query).Split(' ');
-        var names = (await db.People.Select(p => p.SearchName).ToListAsync())
+        var names = (await db.People.VisibleIn(db, me.PeopleScopes).Select(p => p.SearchName).ToListAsync())
             .Where(n => words.All(w => (" " + n).Contains(" " + w, StringComparison.Ordinal)))
             .Order(StringComparer.Ordinal)
             .ToList();
