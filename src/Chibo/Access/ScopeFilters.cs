@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Chibo.Data;
 using Chibo.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chibo.Access;
 
@@ -30,10 +31,17 @@ public static class ScopeFilters
             return people.Where(_ => false);
         }
 
-        // Those of a unit in the scopes, then those of a branch there whose unit is none or elsewhere: disjoint sets,
-        // each read from its own index, where an OR of the tests would read every person of the installation. The
-        // units of the branch's people are tested by their path, person by person, so the branches drive the reading.
         var units = db.Organisations.Within(scopes).Select(o => (Guid?)o.Id);
+        if (!db.Database.IsNpgsql())
+        {
+            // SQLite turns the two IN tests into lookups in two small lists, and its installations are a school or a city.
+            return people.Where(p => units.Contains(p.OrganisationId) || units.Contains(p.UnionBranchId));
+        }
+
+        // Those of a unit in the scopes, then those of a branch there whose unit is none or elsewhere: disjoint sets,
+        // each read from its own index, where PostgreSQL answered an OR of the tests by reading every person of the
+        // installation (2 million). The units of the branch's people are tested by their path, person by person, so
+        // the branches drive the reading.
         var unitElsewhere = Not(StartsWithAny<Person>(p => p.Organisation!.Path, scopes));
         return people.Where(p => units.Contains(p.OrganisationId))
             .Concat(people.Where(p => units.Contains(p.UnionBranchId) && p.OrganisationId == null))
@@ -61,6 +69,12 @@ public static class ScopeFilters
         if (scopes.Any(s => s is null))
         {
             return cases;
+        }
+
+        if (!db.Database.IsNpgsql())
+        {
+            var units = db.Organisations.Within(scopes).Select(o => (Guid?)o.Id);
+            return cases.Where(c => units.Contains(c.CellId) || units.Contains(c.Person!.OrganisationId) || units.Contains(c.Person.UnionBranchId));
         }
 
         // As for the people: each way in read from its own index, where an OR would read every case and every person.

@@ -29,11 +29,14 @@ public sealed class NextSteps(AppDbContext db, TimeProvider clock)
         }
 
         var open = db.Cases.AsNoTracking().VisibleIn(db, scopes).Where(c => c.ClosedOn == null);
-        // NOT EXISTS, which PostgreSQL answers per case from the (case, date) index for a cell's few cases; a NOT IN list
-        // would hash every helper step of the installation first (0.4 s at 2,000,000 students). SQLite needs its
-        // statistics for this (DatabaseSetup runs ANALYZE): without them it walked the (kind, date) index for each case.
-        var withoutHelper = await open.CountAsync(c => (c.Stage == Stage.Sympathizer || c.Stage == Stage.Trained || c.Stage == Stage.Applying)
-            && !db.CaseSteps.Any(s => s.CaseId == c.Id && s.Kind == EventKind.HelperAssigned && s.VoidedAt == null), cancellationToken);
+        // On PostgreSQL a NOT EXISTS, answered per case from the (case, date) index for a cell's few cases, where a NOT IN
+        // list would hash every helper step of the installation first (0.4 s at 2,000,000 students). On SQLite the list,
+        // which it reads once: per case, it walked the (kind, date) index when it had no statistics.
+        var helped = db.CaseSteps.Where(s => s.Kind == EventKind.HelperAssigned && s.VoidedAt == null);
+        var sympathizers = open.Where(c => c.Stage == Stage.Sympathizer || c.Stage == Stage.Trained || c.Stage == Stage.Applying);
+        var withoutHelper = db.Database.IsNpgsql()
+            ? await sympathizers.CountAsync(c => !helped.Any(s => s.CaseId == c.Id), cancellationToken)
+            : await sympathizers.CountAsync(c => !helped.Select(s => s.CaseId).Contains(c.Id), cancellationToken);
         if (withoutHelper > 0)
         {
             steps.Add(new NextStep($"Phân công đảng viên giúp đỡ cho {withoutHelper} cảm tình Đảng chưa có người giúp đỡ", "/bang"));
