@@ -50,8 +50,9 @@ public static class ScopeFilters
 
     /// <summary>
     /// The ids of the people in the scopes, by unit and by branch, each side read from its own index. A subquery, not
-    /// a list of ids: the database joins it, and one statement stays one statement. (An OR of the two tests on the
-    /// people would read every person of the installation.)
+    /// a list of ids: the database joins it, and one statement stays one statement. Not the disjoint sets of
+    /// <see cref="VisibleIn(IQueryable{Person}, AppDbContext, IReadOnlyList{string?})"/>: inside an IN a person twice
+    /// does no harm, and leaving out their units' path test made a cell's start page twice as fast (63 vs 97–132 ms).
     /// </summary>
     private static IQueryable<Guid> VisiblePeople(AppDbContext db, IReadOnlyList<string?> scopes)
     {

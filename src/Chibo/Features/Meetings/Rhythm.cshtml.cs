@@ -107,5 +107,6 @@ public sealed class RhythmModel(AppDbContext db, CurrentUser me, ChiboClock cloc
     /// <summary>A month is judged once it is over.</summary>
     public bool MonthEnded(int year, int month) => MonthEnded(year, month, Today);
 
-    private static bool MonthEnded(int year, int month, DateOnly today) => new DateOnly(year, month, 1).AddMonths(1) <= today;
+    /// <summary>A month counts once it is over: a meeting may still be held until its last day.</summary>
+    internal static bool MonthEnded(int year, int month, DateOnly today) => new DateOnly(year, month, 1).AddMonths(1) <= today;
 }

@@ -391,8 +391,7 @@ public sealed class Figures(AppDbContext db, ILogger<Figures> log)
         var year = period.Year;
         var from = new DateOnly(year, 1, 1);
         var to = new DateOnly(year, 12, 31);
-        static bool Ended(int year, int month, DateOnly today) => new DateOnly(year, month, 1).AddMonths(1) <= today;
-        var months = Enumerable.Range(period.From.Month, period.To.Month - period.From.Month + 1).Where(m => Ended(year, m, today)).ToList();
+        var months = Enumerable.Range(period.From.Month, period.To.Month - period.From.Month + 1).Where(m => RhythmModel.MonthEnded(year, m, today)).ToList();
         var quarters = months.Where(m => m % 3 == 0).Select(m => m / 3).ToList();
 
         var cells = db.Organisations.Where(o => o.Path.StartsWith(path) && o.Kind == OrganisationKind.Cell).Select(o => o.Id);
