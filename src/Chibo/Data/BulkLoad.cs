@@ -28,10 +28,10 @@ public sealed class BulkLoad
             return new BulkLoad(db, []);
         }
 
-        // Every table of the model, and the people search's word table (PersonNameWords migration, outside the model):
-        // whatever a loader writes, none is left maintaining its indexes row by row. The words are not written by
-        // the trigger per person either: RestoreAsync makes them all in one statement.
-        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Append(NameWords).Distinct().ToArray();
+        // Every table of the model, and the people search's word and pair tables (PersonNameWords and PersonNamePairs
+        // migrations, outside the model): whatever a loader writes, none is left maintaining its indexes row by row.
+        // The words and pairs are not written by the trigger per person either: RestoreAsync makes them in two statements.
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Append(NameWords).Append(NamePairs).Distinct().ToArray();
         await db.Database.ExecuteSqlRawAsync("""ALTER TABLE "People" DISABLE TRIGGER "People_NameWords" """, cancellationToken);
         // Keys and unique constraints first (foreign keys need them), then plain indexes, then foreign keys;
         // dropped in the reverse order.
@@ -73,9 +73,11 @@ public sealed class BulkLoad
         var timeout = _db.Database.GetCommandTimeout();
         _db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
         await _db.Database.ExecuteSqlRawAsync($"""
-            TRUNCATE "{NameWords}";
+            TRUNCATE "{NameWords}", "{NamePairs}";
             INSERT INTO "{NameWords}" ("Word", "SearchName", "PersonId")
             SELECT w, p."SearchName", p."Id" FROM "People" AS p, chibo_name_words(p."SearchName") AS w;
+            INSERT INTO "{NamePairs}" ("First", "Second", "SearchName", "PersonId")
+            SELECT w."First", w."Second", p."SearchName", p."Id" FROM "People" AS p, chibo_name_pairs(p."SearchName") AS w;
             ALTER TABLE "People" ENABLE TRIGGER "People_NameWords";
             """, cancellationToken);
         foreach (var statement in _restore)
@@ -88,6 +90,7 @@ public sealed class BulkLoad
     }
 
     private const string NameWords = "PersonNameWords";
+    private const string NamePairs = "PersonNamePairs";
 
     private sealed record Definition(int Order, string Drop, string Create);
 }

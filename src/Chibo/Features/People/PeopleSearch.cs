@@ -72,11 +72,14 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
 
     public async Task<PeoplePage> RunAsync(PeopleFilter filter, CancellationToken cancellationToken = default)
     {
-        var match = await MatchAsync(db.People.AsNoTracking().VisibleIn(db, me.PeopleScopes), filter.Text, cancellationToken);
+        var everyone = db.People.AsNoTracking();
+        var match = await MatchAsync(everyone.VisibleIn(db, me.PeopleScopes), filter.Text, cancellationToken);
         var filtered = Filter(match.People, filter);
         if (match.InNameOrder is { } inNameOrder && filter.Sort == PeopleSort.Name)
         {
-            return await InNameOrderAsync(inNameOrder(filter.Descending), filtered, filter, cancellationToken);
+            // The scope, the match and the filters each return the query they were given when they leave it whole.
+            var whole = ReferenceEquals(filtered, everyone);
+            return await InNameOrderAsync(inNameOrder(filter.Descending), whole ? null : filtered, filter, cancellationToken);
         }
 
         var people = match.InNameOrder is { } words ? words(false).Join(filtered, w => w.PersonId, p => p.Id, (w, p) => p) : filtered;
@@ -94,11 +97,13 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
     /// A common name's page in name order, read from the word table's key, which holds each word's rows in name
     /// order: one statement reads the ids up to the count's cap in that order, which gives both the count and the
     /// page, and stops there; a second reads the page's people. Joined on the id alone, because the planner cannot
-    /// tell that a join on (name, id) finds a row for every word row.
+    /// tell that a join on (name, id) finds a row for every word row; not joined at all when the list is not narrowed
+    /// (<paramref name="filtered"/> null): the triggers keep a row of the tables for every person, and 2,000 lookups
+    /// of people would cost more than the rows they follow.
     /// </summary>
-    private async Task<PeoplePage> InNameOrderAsync(IQueryable<NameWord> words, IQueryable<Person> filtered, PeopleFilter filter, CancellationToken cancellationToken)
+    private async Task<PeoplePage> InNameOrderAsync(IQueryable<NameWord> words, IQueryable<Person>? filtered, PeopleFilter filter, CancellationToken cancellationToken)
     {
-        var matched = words.Join(filtered, w => w.PersonId, p => p.Id, (w, p) => w);
+        var matched = filtered is null ? words : words.Join(filtered, w => w.PersonId, p => p.Id, (w, p) => w);
         var sorted = filter.Descending
             ? matched.OrderByDescending(w => w.SearchName).ThenByDescending(w => w.PersonId)
             : matched.OrderBy(w => w.SearchName).ThenBy(w => w.PersonId);
@@ -192,6 +197,8 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
             return new(people.Where(p => string.Compare(p.StudentCode, code) >= 0 && string.Compare(p.StudentCode, next) < 0));
         }
 
+        // A word that another begins adds nothing ("th" beside "thi"), and the rest begin disjoint sets of name words.
+        words = [.. words.Where(w => !words.Any(o => o.Length > w.Length && o.StartsWith(w, StringComparison.Ordinal)))];
         return db.Database.IsNpgsql()
             ? await MatchingWordsOnPostgresAsync(people, words, cancellationToken)
             : new(await MatchingWordsOnSqliteAsync(people, words, cancellationToken));
@@ -208,6 +215,12 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
 
     /// <summary>One row of the word table: a word of a person's folded name, with the name it belongs to.</summary>
     private sealed record NameWord(string SearchName, Guid PersonId);
+
+    /// <summary>One branch of a merge in name order: a key of the word table (one word) or of the pair table (two), and the words whose names an earlier branch keeps.</summary>
+    private sealed record NameKey(string[] Words, string[] Earlier);
+
+    /// <summary>A word <see cref="A"/> of one list and <see cref="B"/> of another, and the pair table's key they make.</summary>
+    private sealed record NamePair(string A, string B, string First, string Second);
 
     /// <summary>A word and its share of the word table's rows, as the planner's statistics estimate it.</summary>
     private sealed record WordShare(string Word, float Share);
@@ -246,14 +259,46 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
             .OrderBy(w => statistics.Share(w))
             .ThenByDescending(w => w.Length)
             .ToList();
+        // The people are read in name order from the key of the pair or word table, which holds each pair's or word's
+        // rows in name order, so a page stops after its rows (and a rare match reads all of its few); a query word is
+        // merged over the name words it begins ("thi": thi, thien, thinh…) when they are few. Two query words read
+        // their pairs' rows, every one a match ("tran van" would otherwise walk the rows of "tran" past every
+        // "tran thi"); where no two can, the rarest combination is probed, then one word's rows are read.
+        var beginning = new Dictionary<string, List<string>>();
+        async Task<List<string>> Beginning(string word) =>
+            beginning.TryGetValue(word, out var names) ? names : beginning[word] = await NameWordsBeginningAsync(word, cancellationToken);
+
+        foreach (var (first, second) in byRows.SelectMany((w, i) => byRows.Skip(i + 1).Select(o => (w, o))))
+        {
+            var (firsts, seconds) = (await Beginning(first), await Beginning(second));
+            if (firsts.Count is 0 or > MergedWords || seconds.Count is 0 or > MergedWords)
+            {
+                continue;
+            }
+
+            var pairs = await NamePairsAsync(firsts, seconds, cancellationToken);
+            if (pairs.Count == 0)
+            {
+                return new(people.Where(p => false));
+            }
+
+            if (pairs.Count <= MergedWords)
+            {
+                // A name with several of the pairs is kept under the first: the first of its words in each list.
+                var keys = pairs.Select(p => new NameKey([p.First, p.Second], [.. firsts.TakeWhile(w => w != p.A), .. seconds.TakeWhile(w => w != p.B)]));
+                var rest = words.Where(w => w != first && w != second).ToList();
+                return new(people, descending => StartingWords(InNameOrder(keys, descending), rest));
+            }
+        }
+
         // Probed only when the statistics, taking the words as independent, do not expect their people to be many
         // ("nguyen thi"): the probe would then read rows in vain until it reached its limit.
         var estimate = statistics.People * counted.Aggregate(1.0, (product, c) => product * Math.Max(c.Count, statistics.Rows(c.Word)) / Math.Max(1, statistics.People));
         if (words.Length > 1 && estimate <= CommonPair * RareNameLimit)
         {
-            // Each word is common but together they may be rare ("nguyen trinh yen vi"). The rows of the word the
-            // planner's statistics think rarest are read from the key, the other words tested on the name stored beside
-            // each row; no person is read. Under the limit, those few people are the match.
+            // Each word is common and no two make few enough pairs ("ng h"), but together they may be rare. The rows of
+            // the word the planner's statistics think rarest are read from the key, the other words tested on the name
+            // stored beside each row; no person is read. Under the limit, those few people are the match.
             var driver = byRows[0];
             var both = StartingWords(WordRows(driver), words.Where(w => w != driver));
             // Not DISTINCT in SQL: that would read every row before the first; a person twice in the range counts twice here.
@@ -264,55 +309,71 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
             }
         }
 
-        // Many people match. The rarest word that begins few name words has their rows read from the table's key, which
-        // holds each word's rows in name order: a page in name order stops after its rows. Where every word begins many
-        // ("ng"), the folded names are walked in order instead.
         foreach (var word in byRows)
         {
-            var (low, high) = PrefixRange(word);
-            // The name words it begins ("thi": thi, thien, thinh…), one index probe each.
-            var names = await db.Database.SqlQuery<string>($"""
-                WITH RECURSIVE names("Word") AS (
-                    (SELECT "Word" FROM "PersonNameWords" WHERE "Word" >= {low} AND "Word" < {high} ORDER BY "Word" LIMIT 1)
-                    UNION ALL
-                    SELECT (SELECT n."Word" FROM "PersonNameWords" AS n WHERE n."Word" > w."Word" AND n."Word" < {high} ORDER BY n."Word" LIMIT 1)
-                    FROM names AS w WHERE w."Word" IS NOT NULL)
-                SELECT "Word" AS "Value" FROM names WHERE "Word" IS NOT NULL LIMIT {MergedWords + 1}
-                """).ToListAsync(cancellationToken);
+            var names = await Beginning(word);
             if (names.Count is 0 or > MergedWords)
             {
                 continue;
             }
 
+            var keys = names.Select((n, i) => new NameKey([n], [.. names.Take(i)]));
             var others = words.Where(w => w != word).ToList();
-            return new(people, descending => StartingWords(InNameOrder(names, descending), others));
+            return new(people, descending => StartingWords(InNameOrder(keys, descending), others));
         }
 
         return new(StartingWords(people, words));
     }
 
-    /// <summary>
-    /// Each name word's rows in name order, merged; a name with two of them is kept under the first only. Each branch
-    /// is ordered in its own statement so PostgreSQL merges the branches (Merge Append) instead of sorting them all.
-    /// </summary>
-    private IQueryable<NameWord> InNameOrder(List<string> names, bool descending)
+    /// <summary>The name words that begin with <paramref name="prefix"/> ("thi": thi, thien, thinh…), one index probe each, up to one past the merge's limit.</summary>
+    private Task<List<string>> NameWordsBeginningAsync(string prefix, CancellationToken cancellationToken)
     {
+        var (low, high) = PrefixRange(prefix);
+        return db.Database.SqlQuery<string>($"""
+            WITH RECURSIVE names("Word") AS (
+                (SELECT "Word" FROM "PersonNameWords" WHERE "Word" >= {low} AND "Word" < {high} ORDER BY "Word" LIMIT 1)
+                UNION ALL
+                SELECT (SELECT n."Word" FROM "PersonNameWords" AS n WHERE n."Word" > w."Word" AND n."Word" < {high} ORDER BY n."Word" LIMIT 1)
+                FROM names AS w WHERE w."Word" IS NOT NULL)
+            SELECT "Word" AS "Value" FROM names WHERE "Word" IS NOT NULL LIMIT {MergedWords + 1}
+            """).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A word of <paramref name="firsts"/> and one of <paramref name="seconds"/> that some name has both of, in the lists'
+    /// order, with the pair table's key (the lesser word first, as the database orders them).
+    /// </summary>
+    private Task<List<NamePair>> NamePairsAsync(List<string> firsts, List<string> seconds, CancellationToken cancellationToken) =>
+        db.Database.SqlQuery<NamePair>($"""
+            SELECT a.w AS "A", b.w AS "B", least(a.w, b.w) AS "First", greatest(a.w, b.w) AS "Second"
+            FROM unnest({firsts.ToArray()}::text[]) WITH ORDINALITY AS a(w, i), unnest({seconds.ToArray()}::text[]) WITH ORDINALITY AS b(w, j)
+            WHERE EXISTS (SELECT FROM "PersonNamePairs" AS p WHERE p."First" = least(a.w, b.w) AND p."Second" = greatest(a.w, b.w))
+            ORDER BY a.i, b.j
+            """).ToListAsync(cancellationToken);
+
+    /// <summary>
+    /// The rows of each key in name order, merged: a key is one word of the word table or two of the pair table, and
+    /// its rows exclude the names that have one of <see cref="NameKey.Earlier"/>, kept under an earlier key. Each
+    /// branch is ordered in its own statement, exclusion included, so PostgreSQL merges the branches (Merge Append)
+    /// instead of sorting them all.
+    /// </summary>
+    private IQueryable<NameWord> InNameOrder(IEnumerable<NameKey> keys, bool descending)
+    {
+        var order = descending ? "DESC" : "ASC";
         IQueryable<NameWord>? rows = null;
-        foreach (var (name, i) in names.Select((n, i) => (n, i)))
+        foreach (var key in keys)
         {
-            // The earlier words are excluded inside the ordered statement: a test outside it would hide its order.
-            var earlier = names.Take(i).Select(e => $"% {e} %").ToArray();
-            var these = descending
-                ? db.Database.SqlQuery<NameWord>($"""
-                    SELECT "SearchName", "PersonId" FROM "PersonNameWords"
-                    WHERE "Word" = {name} AND NOT ' ' || "SearchName" || ' ' LIKE ANY ({earlier})
-                    ORDER BY "SearchName" DESC, "PersonId" DESC
-                    """)
-                : db.Database.SqlQuery<NameWord>($"""
-                    SELECT "SearchName", "PersonId" FROM "PersonNameWords"
-                    WHERE "Word" = {name} AND NOT ' ' || "SearchName" || ' ' LIKE ANY ({earlier})
-                    ORDER BY "SearchName", "PersonId"
-                    """);
+            var (table, match) = key.Words.Length == 1
+                ? ("PersonNameWords", "\"Word\" = {0}")
+                : ("PersonNamePairs", "\"First\" = {0} AND \"Second\" = {1}");
+            var earlier = key.Earlier.Select(e => $"% {e} %").ToArray();
+            // Only the code's own table, key and direction are spliced in; the words are parameters.
+            var sql = $$"""
+                SELECT "SearchName", "PersonId" FROM "{{table}}"
+                WHERE {{match}} AND NOT ' ' || "SearchName" || ' ' LIKE ANY ({{{key.Words.Length}}})
+                ORDER BY "SearchName" {{order}}, "PersonId" {{order}}
+                """;
+            var these = db.Database.SqlQueryRaw<NameWord>(sql, [.. key.Words, earlier]);
             rows = rows is null ? these : rows.Concat(these);
         }
 

@@ -70,6 +70,8 @@ public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
     [InlineData("nguyen thi")]
     [InlineData("yen vi")]
     [InlineData("h")]
+    [InlineData("van tran")]
+    [InlineData("th thi")]
     public async Task Search_ReadingTheNameIndex_FindsTheSamePeopleAsTheWordIndex(string query)
     {
         await using var db = app.Database.CreateContext();
@@ -91,6 +93,10 @@ public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
     [InlineData("admin", "h", false)]
     [InlineData("admin", "h", true)]
     [InlineData("admin", "ng", true)]
+    [InlineData("admin", "thi nguyen", true)]
+    [InlineData("admin", "nguyen an", false)]
+    [InlineData("admin", "le thi h", false)]
+    [InlineData("admin", "th thi ng", true)]
     [InlineData("bithu", "nguyen thi", false)]
     [InlineData("bithu", "h", true)]
     [InlineData("chidoan", "n", false)]
@@ -122,6 +128,26 @@ public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Theory]
+    [InlineData("nguyen thi")]
+    [InlineData("h")]
+    public async Task Search_OfCommonWords_WithAFilter_KeepsOnlyThePeopleItKeeps(string query)
+    {
+        await using var db = app.Database.CreateContext();
+        var byKeys = new PeopleSearch(db, await AdministratorAsync(db)) { RareNameLimit = 0 };
+        var words = SearchText.Fold(query).Split(' ');
+        var names = (await db.People.Where(p => p.Gender == Gender.Male).Select(p => p.SearchName).ToListAsync())
+            .Where(n => words.All(w => (" " + n).Contains(" " + w, StringComparison.Ordinal)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        var page = await byKeys.RunAsync(new PeopleFilter { Text = query, Gender = Gender.Male });
+
+        Assert.NotEmpty(names);
+        Assert.Equal(names.Count, page.Total);
+        Assert.Equal(names.Take(PeopleSearch.PageSize), page.Rows.Select(r => SearchText.Fold(r.FullName)));
+    }
+
+    [Theory]
     [InlineData("admin")]
     [InlineData("bithu")]
     public async Task ClassAndBranchSuggestions_AreEveryShortNameInScope_Once_InOrder(string user)
@@ -149,37 +175,70 @@ public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
         await using var db = app.Database.CreateContext();
         var me = await AdministratorAsync(db);
         var search = new PeopleSearch(db, me);
-        async Task<List<Guid>> FindAsync(string query) => await (await search.MatchingTextAsync(db.People, query)).Select(p => p.Id).ToListAsync();
+        // Every word counted common: the word and pair tables are read by their keys, not probed.
+        var byKeys = new PeopleSearch(db, me) { RareNameLimit = 0 };
+        async Task<List<Guid>> FindAsync(string query)
+        {
+            var found = await (await search.MatchingTextAsync(db.People, query)).Select(p => p.Id).ToListAsync();
+            Assert.Equal(found, await (await byKeys.MatchingTextAsync(db.People, query)).Select(p => p.Id).ToListAsync());
+            return found;
+        }
 
         var person = new Person { FullName = "Hoàng Quỳnh Xuyến Zyta", SearchName = SearchText.Fold("Hoàng Quỳnh Xuyến Zyta") };
         db.People.Add(person);
         await db.SaveChangesAsync();
         Assert.Equal([person.Id], await FindAsync("zyta"));
         Assert.Equal([person.Id], await FindAsync("xuyen zy"));
+        await AssertTheTablesHoldEveryNameAsync(db);
 
         (person.FullName, person.SearchName) = ("Hoàng Quỳnh Xuyến Kyta", SearchText.Fold("Hoàng Quỳnh Xuyến Kyta"));
         await db.SaveChangesAsync();
         Assert.Empty(await FindAsync("zyta"));
+        Assert.Empty(await FindAsync("zyta xuyen"));
         Assert.Equal([person.Id], await FindAsync("kyta"));
+        Assert.Equal([person.Id], await FindAsync("kyta xuyen"));
+        await AssertTheTablesHoldEveryNameAsync(db);
 
         db.People.Remove(person);
         await db.SaveChangesAsync();
         Assert.Empty(await FindAsync("kyta"));
+        Assert.Empty(await FindAsync("kyta xuyen"));
+        await AssertTheTablesHoldEveryNameAsync(db);
+    }
 
-        if (app.Database.Provider == DatabaseProvider.Postgres)
+    /// <summary>
+    /// On PostgreSQL, the word table holds exactly the words of every name, and the pair table exactly the pairs of
+    /// its distinct words, the lesser first: the seed's bulk fill and the triggers agree.
+    /// </summary>
+    private async Task AssertTheTablesHoldEveryNameAsync(AppDbContext db)
+    {
+        if (app.Database.Provider != DatabaseProvider.Postgres)
         {
-            // The word table holds exactly the words of every name: the seed's bulk fill and the triggers agree.
-            var missing = await db.Database.SqlQuery<int>($"""
-                SELECT count(*)::int AS "Value" FROM (
-                  (SELECT w, p."SearchName", p."Id" FROM "People" AS p, chibo_name_words(p."SearchName") AS w
-                   EXCEPT SELECT "Word", "SearchName", "PersonId" FROM "PersonNameWords")
-                  UNION ALL
-                  (SELECT "Word", "SearchName", "PersonId" FROM "PersonNameWords"
-                   EXCEPT SELECT w, p."SearchName", p."Id" FROM "People" AS p, chibo_name_words(p."SearchName") AS w)) AS differences
-                """).SingleAsync();
-            Assert.Equal(0, missing);
-            Assert.True(await db.Database.SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM "PersonNameWords" """).SingleAsync() > 2 * await db.People.CountAsync());
+            return;
         }
+
+        var wordsAmiss = await db.Database.SqlQuery<int>($"""
+            SELECT count(*)::int AS "Value" FROM (
+              (SELECT w, p."SearchName", p."Id" FROM "People" AS p, chibo_name_words(p."SearchName") AS w
+               EXCEPT SELECT "Word", "SearchName", "PersonId" FROM "PersonNameWords")
+              UNION ALL
+              (SELECT "Word", "SearchName", "PersonId" FROM "PersonNameWords"
+               EXCEPT SELECT w, p."SearchName", p."Id" FROM "People" AS p, chibo_name_words(p."SearchName") AS w)) AS differences
+            """).SingleAsync();
+        var pairsAmiss = await db.Database.SqlQuery<int>($"""
+            WITH pairs AS (
+              SELECT a, b, p."SearchName", p."Id"
+              FROM "People" AS p, chibo_name_words(p."SearchName") AS a, chibo_name_words(p."SearchName") AS b WHERE a < b)
+            SELECT count(*)::int AS "Value" FROM (
+              (SELECT * FROM pairs EXCEPT SELECT "First", "Second", "SearchName", "PersonId" FROM "PersonNamePairs")
+              UNION ALL
+              (SELECT "First", "Second", "SearchName", "PersonId" FROM "PersonNamePairs" EXCEPT SELECT * FROM pairs)) AS differences
+            """).SingleAsync();
+        var people = await db.People.CountAsync();
+
+        Assert.Equal((0, 0), (wordsAmiss, pairsAmiss));
+        Assert.True(await db.Database.SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM "PersonNameWords" """).SingleAsync() > 2 * people);
+        Assert.True(await db.Database.SqlQuery<int>($"""SELECT count(*)::int AS "Value" FROM "PersonNamePairs" """).SingleAsync() > 2 * people);
     }
 
     [Fact]
