@@ -224,19 +224,23 @@ public sealed class Figures(AppDbContext db, ILogger<Figures> log)
     /// </summary>
     private async Task<List<DeadlineItem>> DeadlinesAsync(IQueryable<CaseRecord> cases, DateOnly today, CancellationToken cancellationToken)
     {
-        Stage[] watched = [Stage.Applying, Stage.CellProposed, Stage.CommitteeProposed, Stage.Admitted, Stage.Probationary, Stage.RecognitionProposed];
-        // Per open case, only the steps its stage's deadline counts from, reduced in the database to one row: one join over
-        // the anchoring steps, not a subquery per case (SQLite ran the correlated form in seconds on 20,000 cases).
-        var open = await db.CaseSteps.AsNoTracking()
-            .Where(s => s.VoidedAt == null)
-            .Join(cases.Where(c => watched.Contains(c.Stage)), s => s.CaseId, c => c.Id, (s, c) => new { c.Id, c.CellId, c.Stage, s.Kind, s.Date, s.Received })
-            .Where(x => (x.Stage == Stage.Applying && x.Kind == EventKind.Application)
-                || ((x.Stage == Stage.CellProposed || x.Stage == Stage.CommitteeProposed) && x.Kind == EventKind.CellResolution)
-                || (x.Stage == Stage.Admitted && x.Kind == EventKind.AdmissionDecision)
-                || (x.Stage == Stage.Probationary && x.Kind == EventKind.Ceremony)
-                || (x.Stage == Stage.RecognitionProposed && x.Kind == EventKind.RecognitionResolution))
-            .GroupBy(x => new { x.Id, x.CellId, x.Stage })
-            .Select(g => new { g.Key.Id, g.Key.CellId, g.Key.Stage, First = g.Min(x => x.Date), Last = g.Max(x => x.Date), LastReceived = g.Max(x => x.Received ?? x.Date) })
+        // Per open case, only the steps its stage's deadline counts from, reduced in the database to one row: one join per
+        // stage and its anchoring step, not a subquery per case (SQLite ran the correlated form in seconds on 20,000 cases).
+        // Each join is simple enough for PostgreSQL to estimate, and reads the cases of its stage and the steps of its kind
+        // from their indexes; one join with an OR of the pairs looked to it like a few hundred rows and took 0.8 s at 2M.
+        (Stage[] Stages, EventKind Anchor)[] anchors =
+        [
+            ([Stage.Applying], EventKind.Application), ([Stage.CellProposed, Stage.CommitteeProposed], EventKind.CellResolution),
+            ([Stage.Admitted], EventKind.AdmissionDecision), ([Stage.Probationary], EventKind.Ceremony),
+            ([Stage.RecognitionProposed], EventKind.RecognitionResolution),
+        ];
+        var open = await anchors
+            .Select(a => db.CaseSteps.AsNoTracking()
+                .Where(s => s.VoidedAt == null && s.Kind == a.Anchor)
+                .Join(cases.Where(c => a.Stages.Contains(c.Stage)), s => s.CaseId, c => c.Id, (s, c) => new { c.Id, c.CellId, c.Stage, s.Date, s.Received })
+                .GroupBy(x => new { x.Id, x.CellId, x.Stage })
+                .Select(g => new { g.Key.Id, g.Key.CellId, g.Key.Stage, First = g.Min(x => x.Date), Last = g.Max(x => x.Date), LastReceived = g.Max(x => x.Received ?? x.Date) }))
+            .Aggregate((all, more) => all.Concat(more))
             .ToListAsync(cancellationToken);
         var horizon = Calendar.AddWorkingDays(today, UpcomingWorkingDays);
         var items = new List<DeadlineItem>();

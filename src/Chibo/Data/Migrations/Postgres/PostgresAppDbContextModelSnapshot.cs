@@ -288,6 +288,10 @@ namespace Chibo.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId");
 
+                    b.HasIndex("Stage");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Stage"), new[] { "Id", "CellId" });
+
                     b.HasIndex("CellId", "Stage");
 
                     b.ToTable("Cases", (string)null);
@@ -427,6 +431,11 @@ namespace Chibo.Data.Migrations.Postgres
                     b.HasIndex("CaseId", "Date");
 
                     b.HasIndex("Kind", "Date");
+
+                    b.HasIndex(new[] { "Kind", "CaseId" }, "IX_CaseSteps_Anchors")
+                        .HasFilter("\"VoidedAt\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "Kind", "CaseId" }, "IX_CaseSteps_Anchors"), new[] { "Date", "Received" });
 
                     b.ToTable("CaseSteps", (string)null);
                 });

@@ -281,6 +281,9 @@ namespace Chibo.Data.Migrations.Sqlite
 
                     b.HasIndex("PersonId");
 
+                    b.HasIndex("Stage")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "CellId" });
+
                     b.HasIndex("CellId", "Stage");
 
                     b.ToTable("Cases", (string)null);
@@ -420,6 +423,10 @@ namespace Chibo.Data.Migrations.Sqlite
                     b.HasIndex("CaseId", "Date");
 
                     b.HasIndex("Kind", "Date");
+
+                    b.HasIndex(new[] { "Kind", "CaseId" }, "IX_CaseSteps_Anchors")
+                        .HasFilter("\"VoidedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Date", "Received" });
 
                     b.ToTable("CaseSteps", (string)null);
                 });
