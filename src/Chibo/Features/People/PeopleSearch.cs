@@ -153,8 +153,8 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
     /// Two plans, chosen by how many names match (docs/PERFORMANCE.md has the figures). A rare word is looked up
     /// in a word index and its few people joined. When every word is common ("nguyen" is a third of the country),
     /// the people are read in name order, which the page stops early; joining hundreds of thousands of ids would
-    /// cost more than that. The word index is a table of name words on PostgreSQL (the PersonNameWords migration)
-    /// and FTS5 on SQLite (PeopleNameSearch).
+    /// cost more than that. The word index is a table of name words, and one of pairs of them, on PostgreSQL (the
+    /// PersonNameWords and PersonNamePairs migrations) and FTS5 on SQLite (PeopleNameSearch).
     /// </remarks>
     public async Task<IQueryable<Person>> MatchingTextAsync(IQueryable<Person> people, string? text, CancellationToken cancellationToken = default)
     {
@@ -263,7 +263,8 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
         // rows in name order, so a page stops after its rows (and a rare match reads all of its few); a query word is
         // merged over the name words it begins ("thi": thi, thien, thinh…) when they are few. Two query words read
         // their pairs' rows, every one a match ("tran van" would otherwise walk the rows of "tran" past every
-        // "tran thi"); where no two can, the rarest combination is probed, then one word's rows are read.
+        // "tran thi"); where no two can, the rarest combination is probed, then one word's rows are read; where every
+        // word begins many name words ("ng h"), the names are tested one by one.
         var beginning = new Dictionary<string, List<string>>();
         async Task<List<string>> Beginning(string word) =>
             beginning.TryGetValue(word, out var names) ? names : beginning[word] = await NameWordsBeginningAsync(word, cancellationToken);
