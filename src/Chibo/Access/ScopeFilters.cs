@@ -49,6 +49,40 @@ public static class ScopeFilters
     }
 
     /// <summary>
+    /// <see cref="VisibleIn(IQueryable{Person}, AppDbContext, IReadOnlyList{string?})"/> for the people list and its
+    /// search, which read many of a scope's people: on PostgreSQL the scopes' organisations are read once and their ids
+    /// passed as a list. With the path test inside the statement, PostgreSQL's parallel plans read all 108,000
+    /// organisations of the 2,000,000-student seed through their key, and a district's people list took a second.
+    /// </summary>
+    public static Task<IQueryable<Person>> VisibleInAsync(this IQueryable<Person> people, AppDbContext db, IReadOnlyList<string?> scopes, CancellationToken cancellationToken) =>
+        VisibleInAsync(people, db, scopes, LargeScope, cancellationToken);
+
+    /// <summary>
+    /// Above this many organisations (a district's thousands of classes and branches) a scope holds tens of thousands
+    /// of people, a few in every hundred of the installation's: a page in name order is found soonest by walking the
+    /// names in order and testing each person's unit and branch against the list (an OR). Below it (a school) the
+    /// scope's few people are read as two disjoint sets from the unit and branch indexes and sorted; walking the names
+    /// would pass tens of thousands of others first (the story school's list: 53 → 360 ms with the OR).
+    /// </summary>
+    internal const int LargeScope = 1_000;
+
+    internal static async Task<IQueryable<Person>> VisibleInAsync(
+        IQueryable<Person> people, AppDbContext db, IReadOnlyList<string?> scopes, int largeScope, CancellationToken cancellationToken)
+    {
+        if (scopes.Count == 0 || scopes.Any(s => s is null) || !db.Database.IsNpgsql())
+        {
+            return people.VisibleIn(db, scopes);
+        }
+
+        var units = await db.Organisations.Within(scopes).Select(o => (Guid?)o.Id).ToListAsync(cancellationToken);
+        return units.Count > largeScope
+            ? people.Where(p => units.Contains(p.OrganisationId) || units.Contains(p.UnionBranchId))
+            // A person without a unit is not in the list, so the branch's side keeps them (EF's null semantics).
+            : people.Where(p => units.Contains(p.OrganisationId))
+                .Concat(people.Where(p => units.Contains(p.UnionBranchId) && !units.Contains(p.OrganisationId)));
+    }
+
+    /// <summary>
     /// The ids of the people in the scopes, by unit and by branch, each side read from its own index. A subquery, not
     /// a list of ids: the database joins it, and one statement stays one statement. Not the disjoint sets of
     /// <see cref="VisibleIn(IQueryable{Person}, AppDbContext, IReadOnlyList{string?})"/>: inside an IN a person twice

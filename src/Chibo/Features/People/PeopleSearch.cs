@@ -73,7 +73,7 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
     public async Task<PeoplePage> RunAsync(PeopleFilter filter, CancellationToken cancellationToken = default)
     {
         var everyone = db.People.AsNoTracking();
-        var match = await MatchAsync(everyone.VisibleIn(db, me.PeopleScopes), filter.Text, cancellationToken);
+        var match = await MatchAsync(await everyone.VisibleInAsync(db, me.PeopleScopes, cancellationToken), filter.Text, cancellationToken);
         var filtered = Filter(match.People, filter);
         if (match.InNameOrder is { } inNameOrder && filter.Sort == PeopleSort.Name)
         {
@@ -140,7 +140,7 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
     /// <summary>Every person the filters match in the user's scope, sorted as the list is, without paging (the list's export).</summary>
     public async Task<IQueryable<Person>> FilteredAsync(PeopleFilter filter, CancellationToken cancellationToken = default)
     {
-        var people = await MatchingTextAsync(db.People.AsNoTracking().VisibleIn(db, me.PeopleScopes), filter.Text, cancellationToken);
+        var people = await MatchingTextAsync(await db.People.AsNoTracking().VisibleInAsync(db, me.PeopleScopes, cancellationToken), filter.Text, cancellationToken);
         return Sort(Filter(people, filter), filter.Sort, filter.Descending);
     }
 

@@ -343,6 +343,41 @@ public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
         }
     }
 
+    [Theory]
+    [InlineData("chidoan")]
+    [InlineData("bithu")]
+    [InlineData("doantruong")]
+    public async Task ThePeopleInScope_AreTheSame_ReadByPathByIdsOrByIdsInNameOrder(string user)
+    {
+        await using var db = app.Database.CreateContext();
+        var branch = await db.People.Where(p => p.FullName == Vi).Select(p => p.UnionBranchId).SingleAsync();
+        var elsewhere = await db.Organisations.Where(o => o.ShortName == "K23N2").Select(o => o.Id).FirstAsync();
+        Person Make(string name, Guid? unit, Guid? unionBranch) =>
+            new() { FullName = name, SearchName = SearchText.Fold(name), OrganisationId = unit, UnionBranchId = unionBranch };
+        Person[] extra = [Make("Vũ Thị Xuân Không Lớp", null, branch), Make("Vũ Thị Xuân Khác Lớp", elsewhere, branch), Make("Vũ Thị Xuân Khác Chi Đoàn", elsewhere, null)];
+        db.People.AddRange(extra);
+        await db.SaveChangesAsync();
+        try
+        {
+            var scopes = (await UserAsync(db, user)).PeopleScopes;
+            async Task<List<Guid>> IdsAsync(IQueryable<Person> people) => [.. (await people.Select(p => p.Id).ToListAsync()).Order()];
+
+            var byPath = await IdsAsync(db.People.VisibleIn(db, scopes));
+            var bySets = await IdsAsync(await ScopeFilters.VisibleInAsync(db.People, db, scopes, int.MaxValue, CancellationToken.None));
+            var byOr = await IdsAsync(await ScopeFilters.VisibleInAsync(db.People, db, scopes, 0, CancellationToken.None));
+
+            Assert.NotEmpty(byPath);
+            Assert.Equal(byPath.Count, byPath.Distinct().Count());
+            Assert.Equal(byPath, bySets);
+            Assert.Equal(byPath, byOr);
+        }
+        finally
+        {
+            db.People.RemoveRange(extra);
+            await db.SaveChangesAsync();
+        }
+    }
+
     [Fact]
     public async Task BranchSecretary_OpeningAStudentOfAnotherClass_Gets404()
     {
