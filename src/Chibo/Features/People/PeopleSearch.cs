@@ -84,6 +84,13 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
 
         var people = match.InNameOrder is { } words ? words(false).Join(filtered, w => w.PersonId, p => p.Id, (w, p) => p) : filtered;
         var capped = !string.IsNullOrWhiteSpace(filter.Text);
+        if (capped && filter.Sort == PeopleSort.Name)
+        {
+            // One pass over the matches gives the count and the page (a district's "nguyen": 20,000 of its people).
+            var ids = await Sort(people, filter.Sort, filter.Descending).Select(p => p.Id).Take(SearchCountCap + 1).ToListAsync(cancellationToken);
+            return await PageOfAsync(ids, filter, cancellationToken);
+        }
+
         var total = capped ? await people.Take(SearchCountCap + 1).CountAsync(cancellationToken) : await people.CountAsync(cancellationToken);
         var lowerBound = capped && total > SearchCountCap;
         total = Math.Min(total, capped ? SearchCountCap : int.MaxValue);
@@ -96,7 +103,7 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
     /// <summary>
     /// A common name's page in name order, read from the word table's key, which holds each word's rows in name
     /// order: one statement reads the ids up to the count's cap in that order, which gives both the count and the
-    /// page, and stops there; a second reads the page's people. Joined on the id alone, because the planner cannot
+    /// page, and stops there; a second reads the page's people (<see cref="PageOfAsync"/>). Joined on the id alone, because the planner cannot
     /// tell that a join on (name, id) finds a row for every word row; not joined at all when the list is not narrowed
     /// (<paramref name="filtered"/> null): the triggers keep a row of the tables for every person, and 2,000 lookups
     /// of people would cost more than the rows they follow.
@@ -107,7 +114,12 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
         var sorted = filter.Descending
             ? matched.OrderByDescending(w => w.SearchName).ThenByDescending(w => w.PersonId)
             : matched.OrderBy(w => w.SearchName).ThenBy(w => w.PersonId);
-        var ids = await sorted.Select(w => w.PersonId).Take(SearchCountCap + 1).ToListAsync(cancellationToken);
+        return await PageOfAsync(await sorted.Select(w => w.PersonId).Take(SearchCountCap + 1).ToListAsync(cancellationToken), filter, cancellationToken);
+    }
+
+    /// <summary>The page of a search's matches, from their ids in the list's order up to one past the count's cap.</summary>
+    private async Task<PeoplePage> PageOfAsync(List<Guid> ids, PeopleFilter filter, CancellationToken cancellationToken)
+    {
         var total = Math.Min(ids.Count, SearchCountCap);
         var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
         var page = Math.Clamp(filter.Page, 1, pageCount);
