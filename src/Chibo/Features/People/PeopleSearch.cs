@@ -84,9 +84,11 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
 
         var people = match.InNameOrder is { } words ? words(false).Join(filtered, w => w.PersonId, p => p.Id, (w, p) => p) : filtered;
         var capped = !string.IsNullOrWhiteSpace(filter.Text);
-        if (capped && filter.Sort == PeopleSort.Name)
+        if (capped && filter.Sort == PeopleSort.Name && db.Database.IsNpgsql())
         {
-            // One pass over the matches gives the count and the page (a district's "nguyen": 20,000 of its people).
+            // One pass over the matches gives the count and the page (a district's "nguyen", 20,000 of its people: 0.9 s
+            // → 0.16 s at 2M). Not on SQLite, where the count and a page of 50 cost less (100,000 students: "nguyen"
+            // 26 → 36 ms, "h" 24 → 39 ms in one pass).
             var ids = await Sort(people, filter.Sort, filter.Descending).Select(p => p.Id).Take(SearchCountCap + 1).ToListAsync(cancellationToken);
             return await PageOfAsync(ids, filter, cancellationToken);
         }
