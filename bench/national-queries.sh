@@ -38,6 +38,8 @@ addresses=(
   "admin|search-apart|search 'nguyen an' (surname and given name, apart)|/nhan-su?q=nguyen+an"
   "admin|search-code|search student code prefix 'CYH23N'|/nhan-su?q=CYH23N"
   "admin|people-list|people list, first page, no search|/nhan-su"
+  "bantochuc|district-search|a district's search 'nguyen' (61,766 people in scope)|/nhan-su?q=nguyen"
+  "bantochuc|district-list|a district's people list, first page|/nhan-su"
   "bithu|board-cell|board of the story cell|/bang"
   "bithu|board-cell-org|board of the story cell, chosen by id|/bang?org=$cell"
   "admin|dashboard-root|dashboard of the root (whole country), 2024|/tong-quan?org=$root&nam=2024"
