@@ -63,10 +63,9 @@ superuser -c "ALTER DATABASE $database SET session_preload_libraries = 'auto_exp
 trap 'for s in session_preload_libraries auto_explain.log_min_duration auto_explain.log_analyze auto_explain.log_buffers; do
         superuser -c "ALTER DATABASE $database RESET $s" || true; done; kill $server 2>/dev/null || true' EXIT
 chibo_serve "${settings[@]}"
-admin_jar=$(sign_in admin); bithu_jar=$(sign_in bithu)
 for entry in "${addresses[@]}"; do
   IFS='|' read -r user name label path <<<"$entry"
-  jar=$admin_jar; [ "$user" = bithu ] && jar=$bithu_jar
+  jar=$(sign_in "$user")
   curl -s -o /dev/null -b "$jar" "$base$path"    # the first request of a kind warms caches
   offset=$(stat -c %s "$log")
   curl -s -o /dev/null -b "$jar" "$base$path"
