@@ -318,15 +318,7 @@ public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task BranchSecretary_SeesTheBranchsPeople_WhateverTheirUnit_AndNoOneElse()
     {
         await using var db = app.Database.CreateContext();
-        var branch = await db.People.Where(p => p.FullName == Vi).Select(p => p.UnionBranchId).SingleAsync();
-        var elsewhere = await db.Organisations.Where(o => o.ShortName == "K23N2").Select(o => o.Id).FirstAsync();
-        Person Make(string name, Guid? unit, Guid? unionBranch) =>
-            new() { FullName = name, SearchName = SearchText.Fold(name), OrganisationId = unit, UnionBranchId = unionBranch };
-        var noUnit = Make("Vũ Thị Xuân Không Lớp", null, branch);
-        var otherUnit = Make("Vũ Thị Xuân Khác Lớp", elsewhere, branch);
-        var otherBranch = Make("Vũ Thị Xuân Khác Chi Đoàn", elsewhere, null);
-        db.People.AddRange(noUnit, otherUnit, otherBranch);
-        await db.SaveChangesAsync();
+        var (noUnit, otherUnit, otherBranch) = await AddPeopleAtTheBranchsEdgesAsync(db);
         try
         {
             using var client = await SignIn.AsAsync(app.Factory, "chidoan");
@@ -350,13 +342,7 @@ public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task ThePeopleInScope_AreTheSame_ReadByPathByIdsOrByIdsInNameOrder(string user)
     {
         await using var db = app.Database.CreateContext();
-        var branch = await db.People.Where(p => p.FullName == Vi).Select(p => p.UnionBranchId).SingleAsync();
-        var elsewhere = await db.Organisations.Where(o => o.ShortName == "K23N2").Select(o => o.Id).FirstAsync();
-        Person Make(string name, Guid? unit, Guid? unionBranch) =>
-            new() { FullName = name, SearchName = SearchText.Fold(name), OrganisationId = unit, UnionBranchId = unionBranch };
-        Person[] extra = [Make("Vũ Thị Xuân Không Lớp", null, branch), Make("Vũ Thị Xuân Khác Lớp", elsewhere, branch), Make("Vũ Thị Xuân Khác Chi Đoàn", elsewhere, null)];
-        db.People.AddRange(extra);
-        await db.SaveChangesAsync();
+        var (noUnit, otherUnit, otherBranch) = await AddPeopleAtTheBranchsEdgesAsync(db);
         try
         {
             var scopes = (await UserAsync(db, user)).PeopleScopes;
@@ -373,7 +359,7 @@ public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
         }
         finally
         {
-            db.People.RemoveRange(extra);
+            db.People.RemoveRange(noUnit, otherUnit, otherBranch);
             await db.SaveChangesAsync();
         }
     }
@@ -476,6 +462,22 @@ public abstract partial class PeopleTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         await using var db = app.Database.CreateContext();
         return await db.People.Where(where).Select(p => p.Id).FirstAsync();
+    }
+
+    /// <summary>
+    /// Three people at the edges of the story branch: in it without a unit, in it with a unit of another class, and in
+    /// that other class without a branch.
+    /// </summary>
+    private static async Task<(Person NoUnit, Person OtherUnit, Person OtherBranch)> AddPeopleAtTheBranchsEdgesAsync(AppDbContext db)
+    {
+        var branch = await db.People.Where(p => p.FullName == Vi).Select(p => p.UnionBranchId).SingleAsync();
+        var elsewhere = await db.Organisations.Where(o => o.ShortName == "K23N2").Select(o => o.Id).FirstAsync();
+        Person Make(string name, Guid? unit, Guid? unionBranch) =>
+            new() { FullName = name, SearchName = SearchText.Fold(name), OrganisationId = unit, UnionBranchId = unionBranch };
+        var people = (Make("Vũ Thị Xuân Không Lớp", null, branch), Make("Vũ Thị Xuân Khác Lớp", elsewhere, branch), Make("Vũ Thị Xuân Khác Chi Đoàn", elsewhere, null));
+        db.People.AddRange(people.Item1, people.Item2, people.Item3);
+        await db.SaveChangesAsync();
+        return people;
     }
 
     private static Task<CurrentUser> AdministratorAsync(AppDbContext db) => UserAsync(db, "admin");
