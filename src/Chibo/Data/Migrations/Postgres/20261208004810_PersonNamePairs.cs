@@ -16,6 +16,9 @@ namespace Chibo.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                -- No person may be written between the fill below and the trigger that keeps the pairs from then on.
+                LOCK TABLE "People" IN SHARE MODE;
+
                 CREATE FUNCTION chibo_name_pairs(name text) RETURNS TABLE ("First" text, "Second" text)
                 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
                     SELECT a, b FROM chibo_name_words(name) AS a, chibo_name_words(name) AS b WHERE a < b
