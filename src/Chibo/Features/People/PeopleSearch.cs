@@ -103,12 +103,12 @@ public sealed class PeopleSearch(AppDbContext db, CurrentUser me)
     }
 
     /// <summary>
-    /// A common name's page in name order, read from the word table's key, which holds each word's rows in name
-    /// order: one statement reads the ids up to the count's cap in that order, which gives both the count and the
-    /// page, and stops there; a second reads the page's people (<see cref="PageOfAsync"/>). Joined on the id alone, because the planner cannot
-    /// tell that a join on (name, id) finds a row for every word row; not joined at all when the list is not narrowed
-    /// (<paramref name="filtered"/> null): the triggers keep a row of the tables for every person, and 2,000 lookups
-    /// of people would cost more than the rows they follow.
+    /// A common name's page in name order, read from the word or pair table's key, which holds each key's rows in
+    /// name order: one statement reads the ids up to the count's cap in that order, which gives both the count and
+    /// the page, and stops there; a second reads the page's people (<see cref="PageOfAsync"/>). Joined on the id
+    /// alone, because the planner cannot tell that a join on (name, id) finds a row for every word row; not joined
+    /// at all when the list is not narrowed (<paramref name="filtered"/> null): the triggers keep a row of the tables
+    /// for every person, and 2,000 lookups of people would cost more than the rows they follow.
     /// </summary>
     private async Task<PeoplePage> InNameOrderAsync(IQueryable<NameWord> words, IQueryable<Person>? filtered, PeopleFilter filter, CancellationToken cancellationToken)
     {
